@@ -1,0 +1,90 @@
+"""`toolkit build`: raw folder to a validated, Hub-ready dataset folder, all or nothing."""
+
+from __future__ import annotations
+
+import functools
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+
+from toolkit.contract import load_contract
+from toolkit.errors import OutputError, QuarantineError, UsageError
+from toolkit.ingest.discover import discover
+from toolkit.output.atomic import staged_output
+from toolkit.output.card import render_card
+from toolkit.output.parquet import write_shards
+from toolkit.output.report import build_report, write_report
+from toolkit.pipeline.local import run_batches
+from toolkit.pipeline.stages import (
+    extract_batch,
+    group_duplicates,
+    record_schema,
+    split_quarantine,
+    to_contract,
+)
+from toolkit.validate.table import validate_table
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """Everything one build needs to know."""
+
+    raw_dir: Path
+    out_dir: Path
+    strict: bool = False
+    card_copy: Path | None = None
+    contract_path: Path | None = None
+    progress: bool | None = None
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """What a build produced, for the CLI to summarise."""
+
+    out_dir: Path
+    report: dict[str, Any]
+
+
+def _check_paths(opts: BuildOptions) -> None:
+    raw, out = opts.raw_dir.resolve(), opts.out_dir.resolve()
+    if out == raw or out.is_relative_to(raw) or raw.is_relative_to(out):
+        raise UsageError(f"{opts.out_dir}: output folder must not contain or be inside the raw folder")
+
+
+def build(opts: BuildOptions) -> BuildResult:
+    """Run every stage; the output folder changes only if the whole build succeeds."""
+    contract = load_contract(opts.contract_path)
+    files = discover(opts.raw_dir)
+    _check_paths(opts)
+    stage = functools.partial(extract_batch, contract=contract)
+    batches = run_batches(files, stage, progress=opts.progress)
+    records = pa.concat_tables(batches) if batches else record_schema(contract).empty_table()
+    rows, quarantined = split_quarantine(records)
+    if opts.strict and quarantined.num_rows:
+        first = quarantined.slice(0, 1).to_pylist()[0]
+        raise QuarantineError(
+            f"{first['raw_path']}: quarantined ({first['reason']}: {first['detail']}); "
+            f"{quarantined.num_rows} file(s) in all, and --strict forbids any"
+        )
+    rows = to_contract(group_duplicates(rows), contract)
+    validate_table(rows, contract)
+    split = contract.card.get("split", "train")
+    with staged_output(opts.out_dir) as staging:
+        shards = write_shards(rows, contract.arrow_schema, staging, split)
+        report = build_report(rows, quarantined, contract, shards)
+        write_report(report, staging / "build_report.json")
+        card = render_card(contract, rows, report, staging, shards)
+        (staging / "README.md").write_text(card, encoding="utf-8")
+    if opts.card_copy is not None:
+        _copy_card(opts.out_dir / "README.md", opts.card_copy)
+    return BuildResult(opts.out_dir, report)
+
+
+def _copy_card(card: Path, target: Path) -> None:
+    try:
+        shutil.copyfile(card, target)
+    except OSError as exc:
+        raise OutputError(f"{target}: cannot write the dataset card ({exc.strerror})") from exc

@@ -1,0 +1,115 @@
+"""One raw text to the article's fields: the extraction stage's whole job for one file."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from toolkit.extract.body import article_span, body_paragraphs
+from toolkit.extract.byline import byline_names, credited_names, people_and_agencies
+from toolkit.extract.classify import Classified, classify, is_byline, weight
+from toolkit.extract.dates import date_from_url, find_dates
+from toolkit.extract.headline import find_headline, headline_text
+from toolkit.extract.knowledge import Knowledge, knowledge
+from toolkit.extract.language import detect_language
+from toolkit.extract.normalize import normalize_text
+from toolkit.extract.segment import segment
+from toolkit.extract.source import publisher_from_text, publisher_from_url
+
+HEADER_LOOKBACK = 4
+_URL_LABEL = re.compile(
+    r"^(?:original|source|canonical|article)?\s*(?:url|link|address)\s*:\s*(?P<url>https?://\S+)?$",
+    re.IGNORECASE,
+)
+_URL = re.compile(r"^https?://[^\s/?#]+\.[^\s/?#]+\S*$")
+_UPDATED = re.compile(r"\b(?:updated|modified|aktualisiert|mis à jour|actualizado|atualizado)\b", re.I)
+_PUBLISHED = re.compile(r"\b(?:published|posted|publié|veröffentlicht|publicado)\b", re.I)
+
+
+@dataclass
+class Extraction:
+    """The fields one file yields; `body` is empty when nothing article-like was found."""
+
+    body: str = ""
+    headline: str | None = None
+    date: dt.date | None = None
+    date_source: str | None = None
+    source: str | None = None
+    byline: list[str] = field(default_factory=list)
+    agency: list[str] = field(default_factory=list)
+    url: str | None = None
+    language: str | None = None
+    word_count: int = 0
+
+
+def extract_article(raw_text: str, kb: Knowledge | None = None) -> Extraction:
+    """Extract every field from one decoded file; never raises on odd text."""
+    kb = kb or knowledge()
+    units = classify(segment(normalize_text(raw_text)), kb)
+    result = Extraction(url=_find_url(units))
+    span = article_span(units)
+    if span is None:
+        return result
+    paragraphs = body_paragraphs(units, span)
+    result.body = "\n\n".join(paragraphs)
+    result.word_count = weight(result.body)
+    result.language = detect_language(result.body)
+
+    head = find_headline(units, span[0])
+    top = head[0] if head else span[0]
+    header = units[max(0, top - HEADER_LOOKBACK) : span[0] + 1]
+
+    result.source = publisher_from_url(result.url, kb) if result.url else None
+    result.source = result.source or publisher_from_text([u.text for u in units], kb)
+    if head:
+        sites = [s for s in (result.source,) if s]
+        result.headline = headline_text(units, head, sites) or None
+    result.byline, result.agency = _credits(units, header, kb)
+    result.date, result.date_source = _date(header, result.url)
+    return result
+
+
+def _find_url(units: list[Classified]) -> str | None:
+    for i, c in enumerate(units):
+        m = _URL_LABEL.match(c.text)
+        if not m:
+            continue
+        url = m.group("url") or (units[i + 1].text if i + 1 < len(units) else "")
+        if _URL.match(url):
+            return url.rstrip(".,;")
+    return None
+
+
+def _credits(
+    units: list[Classified], header: list[Classified], kb: Knowledge
+) -> tuple[list[str], list[str]]:
+    names: list[str] = []
+    for c in header:
+        if is_byline(c.text):
+            names += byline_names(c.text)
+    for c in units:
+        names += credited_names(c.text) if c.furniture == "contributed" or c in header else []
+    people, agencies = people_and_agencies(names, kb)
+    return people, agencies
+
+
+def _date(header: list[Classified], url: str | None) -> tuple[dt.date | None, str | None]:
+    best: tuple[int, dt.date] | None = None
+    for c in header:
+        if c.furniture in ("embed_signature", "credit", "credit_agency"):
+            continue
+        for match in find_dates(c.text):
+            before = c.text[: match.start]
+            if _UPDATED.search(before) and not _PUBLISHED.search(before):
+                continue
+            rank = 0 if _PUBLISHED.search(before) else 1
+            if best is None or rank < best[0]:
+                best = (rank, match.date)
+    if best is not None:
+        return best[1], "text"
+    if url:
+        from_url = date_from_url(url)
+        if from_url is not None:
+            return from_url, "url"
+    return None, None

@@ -1,0 +1,94 @@
+"""What each unit is: prose, a title candidate, or page furniture (with the reason)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from toolkit.extract.knowledge import Knowledge
+from toolkit.extract.segment import Unit
+
+_TOKEN = re.compile(r"\w+")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_URL = re.compile(r"(?:https?://|www\.)\S+")
+_DOMAIN_ONLY = re.compile(r"^(?:[a-z0-9-]+\.)+[a-z]{2,}(?:/\S*)?$", re.IGNORECASE)
+_TERMINAL = (".", "!", "?", "…", '"', "”", "’", "'", ")", "»", "。", "！", "？", ":", ";")
+_BYLINE = re.compile(r"^(?:by|from)\s+\S", re.IGNORECASE)
+
+
+def weight(text: str) -> int:
+    """Words in text, counting two CJK characters as one word."""
+    cjk = len(_CJK.findall(text))
+    latin = len(_TOKEN.findall(_CJK.sub(" ", text)))
+    return latin + cjk // 2
+
+
+@dataclass(frozen=True)
+class Classified:
+    """A unit with the signals the body, headline and metadata finders share."""
+
+    unit: Unit
+    words: int
+    furniture: str | None  # reason when the unit is page furniture
+    prose: bool
+
+    @property
+    def text(self) -> str:
+        return self.unit.text
+
+
+def furniture_reason(text: str, words: int, kb: Knowledge) -> str | None:
+    """Why this unit is page furniture, or None."""
+    lower = text.lower().strip()
+    for name, pattern in kb.strong:
+        if pattern.search(text):
+            return name
+    bare = re.sub(r"[\s|·•/,;:!()\[\]-]+", " ", lower).strip()
+    if bare and all(w in kb.share_words for w in bare.split()) and words <= 12:
+        return "share_buttons"
+    if bare.rstrip(".") in kb.button_phrases:
+        return "button"
+    if _DOMAIN_ONLY.match(lower) and not lower.startswith("http"):
+        return "credit_domain"
+    urls = _URL.findall(text)
+    if urls and sum(len(u) for u in urls) >= 0.6 * len(text.strip()):
+        return "links"
+    hits = sum(1 for p in kb.cta if p.search(text))
+    if (hits >= 1 and words <= 15) or (hits >= 2 and words <= 80):
+        return "call_to_action"
+    return None
+
+
+def is_prose(text: str, words: int) -> bool:
+    """A sentence-like unit: long enough and ending like a sentence, or long regardless."""
+    return words >= 25 or (words >= 8 and text.rstrip().endswith(_TERMINAL))
+
+
+def is_byline(text: str) -> bool:
+    return bool(_BYLINE.match(text.strip())) and weight(text) <= 25
+
+
+def classify(units: list[Unit], kb: Knowledge) -> list[Classified]:
+    """Classify every unit, applying the publishers' own furniture and appeal spans."""
+    out = []
+    in_appeal: re.Pattern[str] | None = None
+    for unit in units:
+        text = unit.text
+        words = weight(text)
+        reason = furniture_reason(text, words, kb)
+        if in_appeal is not None:
+            reason = "publisher_appeal"
+            if in_appeal.search(text):
+                in_appeal = None
+        for pub in kb.publishers:
+            if any(p.search(text) for p in (*pub.markers, *pub.boilerplate)):
+                reason = reason or "publisher_furniture"
+            for start, end in pub.appeals:
+                if start.search(text) and _has_end(units, unit, end):
+                    reason, in_appeal = "publisher_appeal", end
+        out.append(Classified(unit, words, reason, reason is None and is_prose(text, words)))
+    return out
+
+
+def _has_end(units: list[Unit], start: Unit, end: re.Pattern[str]) -> bool:
+    return any(u.line > start.line and end.search(u.text) for u in units)

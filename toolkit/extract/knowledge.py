@@ -1,0 +1,104 @@
+"""The data files of site knowledge (publishers, agencies, generic furniture), loaded safely once."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from toolkit.errors import ContractError
+
+
+def _load(name: str) -> Any:
+    text = resources.files("toolkit.data").joinpath(name).read_text(encoding="utf-8")
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise ContractError(f"toolkit/data/{name}: invalid YAML: {exc}") from exc
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+def name_key(name: str) -> str:
+    """Compare names ignoring case, spaces, punctuation and a leading 'The'."""
+    key = re.sub(r"[\W_]+", "", name.casefold())
+    return key[3:] if key.startswith("the") and len(key) > 6 else key
+
+
+@dataclass(frozen=True)
+class Publisher:
+    """One outlet: its name, domains, and the furniture only its pages have."""
+
+    name: str
+    domains: tuple[str, ...]
+    aliases: tuple[str, ...]
+    markers: tuple[re.Pattern[str], ...] = ()
+    boilerplate: tuple[re.Pattern[str], ...] = ()
+    appeals: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = ()
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    """Everything the extractor knows that is not a general rule."""
+
+    share_words: frozenset[str]
+    button_phrases: frozenset[str]
+    strong: tuple[tuple[str, re.Pattern[str]], ...]
+    cta: tuple[re.Pattern[str], ...]
+    publishers: tuple[Publisher, ...]
+    agencies: dict[str, str] = field(default_factory=dict)  # name_key -> agency name
+    publisher_names: dict[str, str] = field(default_factory=dict)  # name_key -> publisher name
+    domains: dict[str, str] = field(default_factory=dict)  # domain -> publisher name
+
+    def agency(self, name: str) -> str | None:
+        return self.agencies.get(name_key(name))
+
+    def publisher(self, name: str) -> str | None:
+        return self.publisher_names.get(name_key(name))
+
+    def publisher_for_domain(self, host: str) -> str | None:
+        host = host.lower().removeprefix("www.")
+        while host:
+            if host in self.domains:
+                return self.domains[host]
+            _, _, host = host.partition(".")
+        return None
+
+
+@functools.lru_cache(maxsize=1)
+def knowledge() -> Knowledge:
+    """Parse the data files once per process."""
+    bp = _load("boilerplate.yaml")
+    publishers = []
+    for entry in _load("publishers.yaml"):
+        publishers.append(
+            Publisher(
+                name=entry["name"],
+                domains=tuple(entry.get("domains", [])),
+                aliases=tuple(entry.get("aliases", [])),
+                markers=tuple(_rx(p) for p in entry.get("markers", [])),
+                boilerplate=tuple(_rx(p) for p in entry.get("boilerplate", [])),
+                appeals=tuple((_rx(a["start"]), _rx(a["end"])) for a in entry.get("appeals", [])),
+            )
+        )
+    agencies = {}
+    for entry in _load("agencies.yaml"):
+        for alias in [entry["name"], *entry.get("aliases", [])]:
+            agencies[name_key(alias)] = entry["name"]
+    names = {name_key(a): p.name for p in publishers for a in (p.name, *p.aliases, *p.domains)}
+    return Knowledge(
+        share_words=frozenset(str(w).lower() for w in bp["share_words"]),
+        button_phrases=frozenset(str(w).lower() for w in bp["button_words"]),
+        strong=tuple((k, _rx(v)) for k, v in bp["strong"].items()),
+        cta=tuple(_rx(p) for p in bp["cta"]),
+        publishers=tuple(publishers),
+        agencies=agencies,
+        publisher_names=names,
+        domains={d.lower(): p.name for p in publishers for d in p.domains},
+    )

@@ -1,0 +1,17 @@
+"""Language of the body, with a model that ships inside its package (nothing fetched)."""
+
+from __future__ import annotations
+
+import py3langid
+
+from toolkit.extract.classify import weight
+
+MIN_WORDS = 5
+
+
+def detect_language(body: str) -> str | None:
+    """ISO 639-1 code of the body's language; None when there is too little text to tell."""
+    if weight(body) < MIN_WORDS:
+        return None
+    code, _ = py3langid.classify(body[:3000])
+    return str(code)

@@ -1,0 +1,104 @@
+"""Lines to units: hard-wrapped lines re-joined into paragraphs, wrapped urls made whole."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from toolkit.extract.normalize import clean_inline
+
+_URL_START = re.compile(r"https?://\S+$")
+_URL_PIECE = re.compile(r"^[A-Za-z0-9\-._~/?#\[\]@!$&'()*+,;=%]+$")
+_BULLET = re.compile(r"^\s*(?:[-*•·▪◦]|\d{1,3}[.)])\s+")
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A paragraph-sized piece of the file: one line, or wrapped lines joined."""
+
+    text: str
+    block: int  # index of the blank-line separated block it sits in
+    line: int  # first line number in the file
+
+
+def rejoin_urls(lines: list[str]) -> list[str]:
+    """Join a url cut at the line end with the piece that continues it on the next line."""
+    out: list[str] = []
+    for line in lines:
+        piece = line.strip()
+        if (
+            out
+            and _URL_START.search(out[-1])
+            and len(out[-1].strip()) >= 40
+            and piece
+            and not piece.lower().startswith(("http://", "https://", "www."))
+            and _URL_PIECE.match(piece)
+            and re.search(r"[-/._=?&%0-9]", piece)
+        ):
+            out[-1] = out[-1].rstrip() + piece
+        else:
+            out.append(line)
+    return out
+
+
+def wrap_width(lines: list[str]) -> int | None:
+    """The column the file was hard-wrapped at, or None when lines are whole paragraphs."""
+    lengths = sorted(len(s.strip()) for s in lines if len(_WORD.findall(s)) >= 4 and " " in s.strip())
+    if len(lengths) < 5:
+        return None
+    width = lengths[int(len(lengths) * 0.9)]
+    if width > 200:
+        return None
+    near = [s.strip() for s in lines if width * 0.75 <= len(s.strip()) <= width + 2 and " " in s]
+    if len(near) < 3 or len(near) < 0.3 * len(lengths):
+        return None
+    open_ended = sum(1 for s in near if not s.endswith((".", "!", "?", '"', "”", "’", ":")))
+    return width if open_ended >= 0.5 * len(near) else None
+
+
+def _joins(current: str, nxt: str, width: int) -> bool:
+    if not nxt.strip() or _BULLET.match(nxt):
+        return False
+    if len(nxt) - len(nxt.lstrip()) > len(current) - len(current.lstrip()):
+        return False  # an indented line starts a paragraph
+    first = nxt.split()[0]
+    return len(current.strip()) + 1 + len(first) > width - 8
+
+
+def segment(text: str) -> list[Unit]:
+    """Split normalised text into units, re-joining wrapped lines when the file is wrapped."""
+    lines = rejoin_urls(text.split("\n"))
+    width = wrap_width(lines)
+    units: list[Unit] = []
+    block = 0
+    current: list[str] = []
+    start = 0
+    previous_blank = True
+    for number, line in enumerate(lines):
+        if not line.strip():
+            if current:
+                units.append(Unit(_join(current), block, start))
+                current = []
+            if not previous_blank:
+                block += 1
+            previous_blank = True
+            continue
+        previous_blank = False
+        if current and width and _joins(current[-1], line, width):
+            current.append(line)
+            continue
+        if current:
+            units.append(Unit(_join(current), block, start))
+        current, start = [line], number
+    if current:
+        units.append(Unit(_join(current), block, start))
+    return units
+
+
+def _join(lines: list[str]) -> str:
+    text = lines[0].strip()
+    for line in lines[1:]:
+        piece = line.strip()
+        text = text + piece if text.endswith("-") and piece[:1].islower() else text + " " + piece
+    return clean_inline(text)

@@ -1,0 +1,57 @@
+"""Bytes of unknown origin to text: BOMs, UTF-8, then detection; invalid bytes never raise."""
+
+from __future__ import annotations
+
+import codecs
+import unicodedata
+
+from charset_normalizer import from_bytes
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+# Legacy single-byte codecs that detectors report for Western text; cp1252 is their
+# printable superset and what such files almost always really are.
+_WESTERN = {"latin_1", "iso8859_1", "iso8859_15", "ascii", "cp1252", "windows_1252"}
+
+
+class BinaryContent(ValueError):
+    """Raised for bytes that are not text in any encoding."""
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """Return (text, encoding name); raise BinaryContent for non-text bytes."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom) :].decode(encoding, errors="replace"), encoding
+    if b"\x00" in data:
+        raise BinaryContent("contains NUL bytes")
+    try:
+        text, encoding = data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        text, encoding = _detect(data)
+    if _control_ratio(text) > 0.05:
+        raise BinaryContent("mostly control characters")
+    return text, encoding
+
+
+def _detect(data: bytes) -> tuple[str, str]:
+    best = from_bytes(data).best()
+    encoding = best.encoding if best is not None else "cp1252"
+    if encoding.replace("-", "_").lower() in _WESTERN:
+        encoding = "cp1252"
+    return data.decode(encoding, errors="replace"), encoding
+
+
+def _control_ratio(text: str) -> float:
+    sample = text[:20000]
+    if not sample:
+        return 0.0
+    controls = sum(
+        1 for ch in sample if ch not in "\n\r\t\f\v" and unicodedata.category(ch) == "Cc"
+    )
+    return controls / len(sample)

@@ -1,0 +1,74 @@
+"""Which files under the raw folder are inputs, and which are skipped or refused (and why)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from toolkit.errors import RawDirNotFound
+
+# Documented rule: names starting with "." (hidden files and folders) and editor leftovers
+# are not inputs; they are skipped silently, like git does with ignored files.
+_BACKUP_SUFFIXES = ("~", ".swp", ".swo", ".bak", ".tmp", ".orig")
+
+
+@dataclass(frozen=True)
+class RawFile:
+    """One candidate input: its path relative to the raw folder, and a refusal if any."""
+
+    rel_path: str
+    path: Path
+    refused: str | None = None
+
+
+def is_ignored(name: str) -> bool:
+    """Hidden files and editor backups are never inputs."""
+    return name.startswith(".") or name.endswith(_BACKUP_SUFFIXES) or (
+        name.startswith("#") and name.endswith("#")
+    )
+
+
+def discover(raw_dir: Path) -> list[RawFile]:
+    """Every input under raw_dir in a stable order (sorted relative paths)."""
+    if not raw_dir.is_dir():
+        raise RawDirNotFound(f"{raw_dir}: raw folder not found")
+    root = raw_dir.resolve()
+    return sorted(_walk(root, root), key=lambda f: f.rel_path)
+
+
+def _walk(root: Path, folder: Path) -> Iterator[RawFile]:
+    try:
+        entries = list(os.scandir(folder))
+    except OSError as exc:
+        rel = folder.relative_to(root).as_posix()
+        yield RawFile(rel, folder, refused=f"unreadable folder: {exc.strerror}")
+        return
+    for entry in entries:
+        if is_ignored(entry.name):
+            continue
+        path = Path(entry.path)
+        rel = path.relative_to(root).as_posix()
+        if entry.is_symlink():
+            target = _resolve(path)
+            if target is None:
+                yield RawFile(rel, path, refused="symlink loop or dangling symlink")
+                continue
+            if not target.is_relative_to(root):
+                yield RawFile(rel, path, refused="symlink leads outside the raw folder")
+                continue
+            if target.is_dir():
+                continue  # its files are reached through their real place in the folder
+        if entry.is_dir(follow_symlinks=False):
+            yield from _walk(root, path)
+        elif entry.is_file():
+            yield RawFile(rel, path)
+
+
+def _resolve(path: Path) -> Path | None:
+    try:
+        target = path.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return None
+    return target

@@ -1,0 +1,98 @@
+"""The build's stages: plain functions over batches of records held as Arrow tables."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from toolkit.contract import Contract
+from toolkit.dedup.containment import near_duplicate_pairs
+from toolkit.dedup.groups import Member, assign_groups
+from toolkit.extract.article import extract_article
+from toolkit.ingest.discover import RawFile
+from toolkit.ingest.read import read_raw
+
+# A batch of inputs, as the executor hands it to the first stage.
+INPUT_SCHEMA = pa.schema(
+    [("raw_path", pa.string()), ("abs_path", pa.string()), ("refused", pa.string())]
+)
+QUARANTINE_FIELDS = [("reason", pa.string()), ("detail", pa.string())]
+
+
+def files_to_table(files: list[RawFile]) -> pa.Table:
+    """The input batch for a list of discovered files."""
+    return pa.Table.from_pylist(
+        [{"raw_path": f.rel_path, "abs_path": str(f.path), "refused": f.refused} for f in files],
+        schema=INPUT_SCHEMA,
+    )
+
+
+def record_schema(contract: Contract) -> pa.Schema:
+    """Contract fields, all nullable (a quarantined record has no body), plus the reason."""
+    fields = [pa.field(f.name, f.arrow_type, nullable=True) for f in contract.fields]
+    return pa.schema(fields + [pa.field(n, t) for n, t in QUARANTINE_FIELDS])
+
+
+def row_id(raw_path: str) -> str:
+    """Stable id: follows the file, not its content, so fixing a typo keeps the id."""
+    return hashlib.sha256(raw_path.encode("utf-8")).hexdigest()[:16]
+
+
+def extract_batch(batch: pa.Table, contract: Contract) -> pa.Table:
+    """Read, decode and extract every file of the batch into one record each."""
+    records: list[dict[str, Any]] = []
+    for item in batch.to_pylist():
+        raw = RawFile(item["raw_path"], Path(item["abs_path"]), item["refused"])
+        doc = read_raw(raw)
+        record: dict[str, Any] = {
+            "id": row_id(doc.rel_path),
+            "raw_path": doc.rel_path,
+            "raw_sha256": doc.sha256 or None,
+            "raw_encoding": doc.encoding or None,
+            "reason": doc.reason,
+            "detail": doc.detail or None,
+        }
+        if doc.reason is None:
+            fields = extract_article(doc.text)
+            if not fields.body:
+                record["reason"], record["detail"] = "no_body", "no article text left after cleaning"
+            else:
+                record.update(vars(fields))
+        records.append(record)
+    return pa.Table.from_pylist(records, schema=record_schema(contract))
+
+
+def split_quarantine(records: pa.Table) -> tuple[pa.Table, pa.Table]:
+    """(rows, quarantined) by whether a record has a quarantine reason."""
+    bad = records.column("reason").is_valid()
+    return records.filter(pc.invert(bad)), records.filter(bad)
+
+
+def group_duplicates(rows: pa.Table) -> pa.Table:
+    """Global stage: duplicate_group for every row, dates carried over inside groups."""
+    data = rows.to_pydict()
+    members = [
+        Member(i, b, h, d, ds, s)
+        for i, b, h, d, ds, s in zip(
+            data["id"], data["body"], data["headline"], data["date"],
+            data["date_source"], data["source"], strict=True,
+        )
+    ]
+    groups = assign_groups(members, near_duplicate_pairs(data["body"]))
+    rows = rows.set_column(rows.schema.get_field_index("duplicate_group"), "duplicate_group",
+                           pa.array(groups, pa.string()))
+    for name in ("date", "date_source"):
+        values = [getattr(m, name) for m in members]
+        index = rows.schema.get_field_index(name)
+        rows = rows.set_column(index, name, pa.array(values, rows.schema.field(name).type))
+    return rows
+
+
+def to_contract(rows: pa.Table, contract: Contract) -> pa.Table:
+    """Rows in contract order and types, sorted by raw_path for a stable output order."""
+    rows = rows.select(contract.names).sort_by("raw_path")
+    return rows.cast(contract.arrow_schema)

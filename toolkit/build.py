@@ -51,7 +51,9 @@ class BuildResult:
 def _check_paths(opts: BuildOptions) -> None:
     raw, out = opts.raw_dir.resolve(), opts.out_dir.resolve()
     if out == raw or out.is_relative_to(raw) or raw.is_relative_to(out):
-        raise UsageError(f"{opts.out_dir}: output folder must not contain or be inside the raw folder")
+        raise UsageError(
+            f"{opts.out_dir}: output folder must not contain or be inside the raw folder"
+        )
 
 
 def build(opts: BuildOptions) -> BuildResult:

@@ -64,7 +64,11 @@ class Field:
     def card_feature(self) -> dict[str, str]:
         """This field as the card's `dataset_info.features` entry (the Hub's YAML form)."""
         _, name = self._scalar()
-        return {"name": self.name, "list": name} if self.is_list else {"name": self.name, "dtype": name}
+        return (
+            {"name": self.name, "list": name}
+            if self.is_list
+            else {"name": self.name, "dtype": name}
+        )
 
     @property
     def type_label(self) -> str:
@@ -148,7 +152,7 @@ def load_contract(path: Path | None = None) -> Contract:
     if not isinstance(raw, dict) or not isinstance(raw.get("columns"), dict):
         raise ContractError(f"{path}: contract has no 'columns' mapping")
     try:
-        schema = polars_io.deserialize_schema(raw)
+        schema = polars_io.deserialize_schema(raw)  # type: ignore[no-untyped-call]
     except Exception as exc:  # pandera raises many types for a malformed schema
         raise ContractError(f"{path}: pandera cannot load the contract: {exc}") from exc
     meta = raw.get("metadata") or {}

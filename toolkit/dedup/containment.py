@@ -21,7 +21,9 @@ def shingles(body: str, size: int = SHINGLE_WORDS) -> set[int]:
     if len(tokens) < size:
         tokens = tokens + [""] * (size - len(tokens))
     return {
-        int.from_bytes(hashlib.blake2b(" ".join(tokens[i : i + size]).encode(), digest_size=8).digest())
+        int.from_bytes(
+            hashlib.blake2b(" ".join(tokens[i : i + size]).encode(), digest_size=8).digest()
+        )
         for i in range(len(tokens) - size + 1)
     }
 
@@ -33,7 +35,9 @@ def containment(a: set[int], b: set[int]) -> float:
     return len(a & b) / min(len(a), len(b))
 
 
-def near_duplicate_pairs(bodies: Sequence[str], threshold: float = THRESHOLD) -> list[tuple[int, int]]:
+def near_duplicate_pairs(
+    bodies: Sequence[str], threshold: float = THRESHOLD
+) -> list[tuple[int, int]]:
     """Index pairs (i < j) of bodies that are copies of one article."""
     sets = [shingles(b) for b in bodies]
     exact: dict[str, int] = {}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import ClassVar
 
 
 @dataclass
@@ -17,6 +18,8 @@ class Member:
     date: dt.date | None
     date_source: str | None
     source: str | None
+
+    CARRIED: ClassVar[tuple[str, ...]] = ("date", "date_source")  # fields a copy may inherit
 
 
 def components(n: int, pairs: Sequence[tuple[int, int]]) -> list[int]:

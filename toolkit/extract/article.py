@@ -23,7 +23,9 @@ _URL_LABEL = re.compile(
     re.IGNORECASE,
 )
 _URL = re.compile(r"^https?://[^\s/?#]+\.[^\s/?#]+\S*$")
-_UPDATED = re.compile(r"\b(?:updated|modified|aktualisiert|mis à jour|actualizado|atualizado)\b", re.I)
+_UPDATED = re.compile(
+    r"\b(?:updated|modified|aktualisiert|mis à jour|actualizado|atualizado)\b", re.I
+)
 _PUBLISHED = re.compile(r"\b(?:published|posted|publié|veröffentlicht|publicado)\b", re.I)
 
 

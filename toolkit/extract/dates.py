@@ -10,7 +10,7 @@ _MONTHS: dict[str, int] = {}
 for _number, _names in enumerate(
     [
         "january jan janvier janv januar jänner enero ene janeiro gennaio leden",
-        "february feb feb. février fevrier févr fevr februar febrero febr fevereiro fev febbraio únor",
+        "february feb février fevrier févr fevr februar febrero febr fevereiro fev febbraio únor",
         "march mar mars märz maerz marzo março marco březen",
         "april apr avril abril aprile avr abr duben",
         "may mai mayo maio maggio mag květen",
@@ -35,7 +35,9 @@ _PATTERNS = [
     re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}(?![\d:])", re.IGNORECASE),
     re.compile(rf"(?<!\d){_DAY}\s+(?:de\s+|of\s+)?{_MONTH},?\s+(?:de\s+)?{_YEAR}(?![\d:])", re.I),
 ]
-_URL_DATE = re.compile(r"/(?P<year>(?:19|20)\d{2})[/-](?P<month>\d{1,2})[/-](?P<day>\d{1,2})(?:/|-|$)")
+_URL_DATE = re.compile(
+    r"/(?P<year>(?:19|20)\d{2})[/-](?P<month>\d{1,2})[/-](?P<day>\d{1,2})(?:/|-|$)"
+)
 _URL_COMPACT = re.compile(r"/(?P<year>(?:19|20)\d{2})(?P<month>[01]\d)(?P<day>[0-3]\d)(?:/|-|$)")
 
 MIN_YEAR = 1900

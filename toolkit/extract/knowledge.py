@@ -1,4 +1,4 @@
-"""The data files of site knowledge (publishers, agencies, generic furniture), loaded safely once."""
+"""Site knowledge from the data files (publishers, agencies, furniture), loaded safely once."""
 
 from __future__ import annotations
 

@@ -44,7 +44,9 @@ def rejoin_urls(lines: list[str]) -> list[str]:
 
 def wrap_width(lines: list[str]) -> int | None:
     """The column the file was hard-wrapped at, or None when lines are whole paragraphs."""
-    lengths = sorted(len(s.strip()) for s in lines if len(_WORD.findall(s)) >= 4 and " " in s.strip())
+    lengths = sorted(
+        len(s.strip()) for s in lines if len(_WORD.findall(s)) >= 4 and " " in s.strip()
+    )
     if len(lengths) < 5:
         return None
     width = lengths[int(len(lengths) * 0.9)]

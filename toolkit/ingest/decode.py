@@ -40,8 +40,19 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
 
 
 def _detect(data: bytes) -> tuple[str, str]:
-    best = from_bytes(data).best()
-    encoding = best.encoding if best is not None else "cp1252"
+    matches = list(from_bytes(data))
+    if not matches:
+        return data.decode("cp1252", errors="replace"), "cp1252"
+    best = matches[0]
+    encoding = best.encoding
+    # Short texts fit several single-byte codecs equally well; Western is the likely one.
+    for match in matches:
+        fits_western = any(
+            c.replace("-", "_").lower() in _WESTERN for c in match.could_be_from_charset
+        )
+        if match.chaos <= best.chaos + 0.01 and fits_western:
+            encoding = "cp1252"
+            break
     if encoding.replace("-", "_").lower() in _WESTERN:
         encoding = "cp1252"
     return data.decode(encoding, errors="replace"), encoding

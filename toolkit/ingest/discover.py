@@ -25,8 +25,10 @@ class RawFile:
 
 def is_ignored(name: str) -> bool:
     """Hidden files and editor backups are never inputs."""
-    return name.startswith(".") or name.endswith(_BACKUP_SUFFIXES) or (
-        name.startswith("#") and name.endswith("#")
+    return (
+        name.startswith(".")
+        or name.endswith(_BACKUP_SUFFIXES)
+        or (name.startswith("#") and name.endswith("#"))
     )
 
 

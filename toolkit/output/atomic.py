@@ -51,7 +51,12 @@ def staged_output(target: Path) -> Iterator[Path]:
     except OSError as exc:
         raise OutputError(f"{target}: cannot create the output folder ({exc.strerror})") from exc
     try:
-        yield staging
+        try:
+            yield staging
+        except OSError as exc:
+            raise OutputError(
+                f"{target}: writing the build failed ({exc.strerror or exc})"
+            ) from exc
         _swap(staging, target)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -66,5 +71,7 @@ def _swap(staging: Path, target: Path) -> None:
     except OSError as exc:
         if old.exists() and not target.exists():
             old.rename(target)
-        raise OutputError(f"{target}: cannot move the new build into place ({exc.strerror})") from exc
+        raise OutputError(
+            f"{target}: cannot move the new build into place ({exc.strerror})"
+        ) from exc
     shutil.rmtree(old, ignore_errors=True)

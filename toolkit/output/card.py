@@ -68,9 +68,12 @@ def render_card(
     coverage = "\n".join(
         f"| `{name}` | {share:.0%} |" for name, share in report["field_coverage"].items()
     )
-    quarantine = "\n".join(
-        f"- `{q['raw_path']}`: {q['reason']} ({q['detail']})" for q in report["quarantined"]
-    ) or "- No input file was quarantined."
+    quarantine = (
+        "\n".join(
+            f"- `{q['raw_path']}`: {q['reason']} ({q['detail']})" for q in report["quarantined"]
+        )
+        or "- No input file was quarantined."
+    )
     title = contract.card.get("pretty_name") or contract.title
     groups = report["duplicate_groups"]
     return f"""---
@@ -104,10 +107,10 @@ Contract version {contract.version}.
 
 ## Build
 
-- Input files: {counts['files']}
-- Rows: {counts['rows']}
-- Quarantined files: {counts['quarantined']}
-- Duplicate groups: {groups['groups']} ({groups['groups_with_copies']} with more than one copy)
+- Input files: {counts["files"]}
+- Rows: {counts["rows"]}
+- Quarantined files: {counts["quarantined"]}
+- Duplicate groups: {groups["groups"]} ({groups["groups_with_copies"]} with more than one copy)
 
 | field | rows where present |
 |---|---|

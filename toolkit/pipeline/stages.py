@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from pathlib import Path
 from typing import Any
@@ -59,7 +60,10 @@ def extract_batch(batch: pa.Table, contract: Contract) -> pa.Table:
         if doc.reason is None:
             fields = extract_article(doc.text)
             if not fields.body:
-                record["reason"], record["detail"] = "no_body", "no article text left after cleaning"
+                record["reason"], record["detail"] = (
+                    "no_body",
+                    "no article text left after cleaning",
+                )
             else:
                 record.update(vars(fields))
         records.append(record)
@@ -74,19 +78,15 @@ def split_quarantine(records: pa.Table) -> tuple[pa.Table, pa.Table]:
 
 def group_duplicates(rows: pa.Table) -> pa.Table:
     """Global stage: duplicate_group for every row, dates carried over inside groups."""
-    data = rows.to_pydict()
+    names = [f.name for f in dataclasses.fields(Member)]
+    columns = [rows.column(n).to_pylist() for n in names]
     members = [
-        Member(i, b, h, d, ds, s)
-        for i, b, h, d, ds, s in zip(
-            data["id"], data["body"], data["headline"], data["date"],
-            data["date_source"], data["source"], strict=True,
-        )
+        Member(**dict(zip(names, values, strict=True))) for values in zip(*columns, strict=True)
     ]
-    groups = assign_groups(members, near_duplicate_pairs(data["body"]))
-    rows = rows.set_column(rows.schema.get_field_index("duplicate_group"), "duplicate_group",
-                           pa.array(groups, pa.string()))
-    for name in ("date", "date_source"):
-        values = [getattr(m, name) for m in members]
+    groups = assign_groups(members, near_duplicate_pairs([m.body for m in members]))
+    updates = {"duplicate_group": groups}
+    updates.update({n: [getattr(m, n) for m in members] for n in Member.CARRIED})
+    for name, values in updates.items():
         index = rows.schema.get_field_index(name)
         rows = rows.set_column(index, name, pa.array(values, rows.schema.field(name).type))
     return rows

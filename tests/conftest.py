@@ -1,0 +1,34 @@
+"""Shared fixtures: the project's raw seeds and a session-wide build of them."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+# Tests use local data only; never let a library reach for a hub.
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("HF_DATASETS_OFFLINE", "1")
+
+from toolkit.build import BuildOptions, build
+
+ROOT = Path(__file__).resolve().parents[1]
+RAW = ROOT / "raw"
+
+
+@pytest.fixture(scope="session")
+def seeds_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """dist/ built once from the project's raw/ (the seeds)."""
+    out = tmp_path_factory.mktemp("seeds") / "dist"
+    build(BuildOptions(RAW, out, progress=False))
+    return out
+
+
+@pytest.fixture
+def raw_copy(tmp_path: Path) -> Path:
+    """A writable copy of raw/ to drop extra files into."""
+    target = tmp_path / "raw"
+    shutil.copytree(RAW, target)
+    return target

@@ -1,0 +1,38 @@
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from toolkit.ingest.decode import BinaryContent, decode_bytes
+
+TEXT = "Le président a dit « non » — café, naïve, 1 000 €."
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        (TEXT.encode("utf-8"), "utf-8"),
+        (codecs.BOM_UTF8 + TEXT.encode("utf-8"), "utf-8"),
+        (codecs.BOM_UTF16_LE + TEXT.encode("utf-16-le"), "utf-16-le"),
+        (codecs.BOM_UTF16_BE + TEXT.encode("utf-16-be"), "utf-16-be"),
+        (TEXT.encode("cp1252"), "cp1252"),
+    ],
+)
+def test_encodings(data: bytes, encoding: str) -> None:
+    text, found = decode_bytes(data)
+    assert text == TEXT
+    assert found == encoding
+
+
+def test_invalid_bytes_never_raise() -> None:
+    text, _ = decode_bytes(b"caf\xc3 ok \xff\xfe broken \x80 utf-8 " * 20)
+    assert "ok" in text and "broken" in text
+
+
+@pytest.mark.parametrize(
+    "data", [b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", b"abc\x00def", bytes(range(1, 32)) * 50]
+)
+def test_binary_is_refused(data: bytes) -> None:
+    with pytest.raises(BinaryContent):
+        decode_bytes(data)

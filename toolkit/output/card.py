@@ -94,9 +94,9 @@ in `duplicate_group` (every copy is kept as a row).
 ```python
 from datasets import load_dataset
 
-ds = load_dataset("path/to/this/folder")                       # a local build
+ds = load_dataset("path/to/this/folder")  # a local build
 ds = load_dataset("parquet", data_files="data/train-*.parquet")  # the shards alone
-ds = load_dataset("USER/NAME")                                  # from the Hub
+ds = load_dataset("USER/NAME")  # from the Hub
 ```
 
 ## Fields

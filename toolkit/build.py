@@ -11,7 +11,7 @@ from typing import Any
 import pyarrow as pa
 
 from toolkit.contract import load_contract
-from toolkit.errors import OutputError, QuarantineError, UsageError
+from toolkit.errors import DataValidationError, OutputError, QuarantineError, UsageError
 from toolkit.ingest.discover import discover
 from toolkit.output.atomic import staged_output
 from toolkit.output.card import render_card
@@ -25,7 +25,8 @@ from toolkit.pipeline.stages import (
     split_quarantine,
     to_contract,
 )
-from toolkit.validate.table import validate_table
+from toolkit.validate.card import card_failures
+from toolkit.validate.table import require_valid
 
 
 @dataclass(frozen=True)
@@ -72,14 +73,20 @@ def build(opts: BuildOptions) -> BuildResult:
             f"{quarantined.num_rows} file(s) in all, and --strict forbids any"
         )
     rows = to_contract(group_duplicates(rows), contract)
-    validate_table(rows, contract)
+    require_valid(rows, contract)
     split = contract.card.get("split", "train")
     with staged_output(opts.out_dir) as staging:
         shards = write_shards(rows, contract.arrow_schema, staging, split)
-        report = build_report(rows, quarantined, contract, shards)
+        report = build_report(rows, quarantined, contract, list(shards))
         write_report(report, staging / "build_report.json")
-        card = render_card(contract, rows, report, staging, shards)
+        card = render_card(contract, rows, report, staging, list(shards))
         (staging / "README.md").write_text(card, encoding="utf-8")
+        problems = card_failures(staging, contract, shards)
+        if problems:  # the card is generated, so this is a bug, never a user's mistake
+            raise DataValidationError(
+                f"generated card disagrees with the data: {problems[0].message}",
+                failures=[p.to_json() for p in problems],
+            )
     if opts.card_copy is not None:
         _copy_card(opts.out_dir / "README.md", opts.card_copy)
     return BuildResult(opts.out_dir, report)

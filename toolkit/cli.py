@@ -12,7 +12,10 @@ from rich.console import Console
 
 from toolkit.build import BuildOptions, build
 from toolkit.config import project_defaults
-from toolkit.errors import ToolkitError
+from toolkit.contract import load_contract
+from toolkit.errors import ToolkitError, UsageError
+from toolkit.validate.dataset import validate_paths
+from toolkit.validate.render import FORMATS, render_github, render_human, render_json
 
 app = typer.Typer(
     help="Turn raw news-article text files into a validated, de-duplicated Parquet dataset.",
@@ -74,6 +77,32 @@ def build_command(
     )
     for q in result.report["quarantined"]:
         out.print(f"  quarantined {q['raw_path']}: {q['reason']} ({q['detail']})", markup=False)
+
+
+@app.command("validate")
+def validate_command(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(help="A dataset folder, or Parquet files [default: dist]"),
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="human, json or github")] = "human",
+    contract: Annotated[
+        Path | None, typer.Option("--contract", help="Contract YAML [default: schema/]")
+    ] = None,
+) -> None:
+    """Check a built dataset against the contract; exit 0 valid, 1 invalid, 2 usage error."""
+    with _user_errors():
+        if fmt not in FORMATS:
+            raise UsageError(f"--format {fmt}: choose one of {', '.join(FORMATS)}")
+        report = validate_paths(paths or [project_defaults().out], load_contract(contract))
+    if fmt == "json":
+        print(render_json(report))
+    elif fmt == "github":
+        print(render_github(report))
+    else:
+        render_human(report, out)
+    if not report.valid:
+        raise typer.Exit(1)
 
 
 def main() -> None:

@@ -37,6 +37,7 @@ class Field:
     dtype: pl.DataType
     nullable: bool
     description: str
+    unique: bool = False
 
     @property
     def is_list(self) -> bool:
@@ -83,6 +84,7 @@ class Contract:
     path: Path
     version: int
     card: dict[str, Any]
+    rules: dict[str, Any]
     fields: tuple[Field, ...]
     schema: pa_pl.DataFrameSchema
 
@@ -166,7 +168,10 @@ def load_contract(path: Path | None = None) -> Contract:
             raise ContractError(f"{path}: field {name!r} has no description")
         if column.dtype is None:
             raise ContractError(f"{path}: field {name!r} has no dtype")
-        field = Field(name, column.dtype.type, bool(column.nullable), description)
+        field = Field(
+            name, column.dtype.type, bool(column.nullable), description, bool(column.unique)
+        )
         field.arrow_type  # noqa: B018 - fails early on an unsupported type
         fields.append(field)
-    return Contract(path, version, dict(meta.get("card") or {}), tuple(fields), schema)
+    card, rules = dict(meta.get("card") or {}), dict(meta.get("rules") or {})
+    return Contract(path, version, card, rules, tuple(fields), schema)

@@ -13,7 +13,8 @@ import yaml
 from toolkit.errors import ContractError
 
 
-def _load(name: str) -> Any:
+def load_data_file(name: str) -> Any:
+    """One YAML file of toolkit/data, parsed with the safe loader (data never runs code)."""
     text = resources.files("toolkit.data").joinpath(name).read_text(encoding="utf-8")
     try:
         return yaml.safe_load(text)
@@ -74,9 +75,9 @@ class Knowledge:
 @functools.lru_cache(maxsize=1)
 def knowledge() -> Knowledge:
     """Parse the data files once per process."""
-    bp = _load("boilerplate.yaml")
+    bp = load_data_file("boilerplate.yaml")
     publishers = []
-    for entry in _load("publishers.yaml"):
+    for entry in load_data_file("publishers.yaml"):
         publishers.append(
             Publisher(
                 name=entry["name"],
@@ -88,7 +89,7 @@ def knowledge() -> Knowledge:
             )
         )
     agencies = {}
-    for entry in _load("agencies.yaml"):
+    for entry in load_data_file("agencies.yaml"):
         for alias in [entry["name"], *entry.get("aliases", [])]:
             agencies[name_key(alias)] = entry["name"]
     names = {name_key(a): p.name for p in publishers for a in (p.name, *p.aliases, *p.domains)}

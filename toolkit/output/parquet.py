@@ -17,14 +17,14 @@ def shard_name(split: str, index: int, count: int) -> str:
     return f"data/{split}-{index:05d}-of-{count:05d}.parquet"
 
 
-def write_shards(table: pa.Table, schema: pa.Schema, folder: Path, split: str) -> list[str]:
-    """Write table as shards under folder/data; return their relative paths."""
+def write_shards(table: pa.Table, schema: pa.Schema, folder: Path, split: str) -> dict[str, int]:
+    """Write table as shards under folder/data; return {relative path: rows}."""
     count = max(1, math.ceil(table.nbytes / MAX_SHARD_BYTES))
     rows_per_shard = max(1, math.ceil(table.num_rows / count))
     avg_row = max(1, table.nbytes // max(1, table.num_rows))
     row_group = max(1, ROW_GROUP_BYTES // avg_row)
     (folder / "data").mkdir(parents=True, exist_ok=True)
-    names = []
+    names: dict[str, int] = {}
     for index in range(count):
         part = table.slice(index * rows_per_shard, rows_per_shard)
         name = shard_name(split, index, count)
@@ -37,5 +37,5 @@ def write_shards(table: pa.Table, schema: pa.Schema, folder: Path, split: str) -
             write_page_index=True,
             use_content_defined_chunking=True,
         )
-        names.append(name)
+        names[name] = part.num_rows
     return names

@@ -1,7 +1,8 @@
-"""Validation of a whole table against the contract, lazily: every failure, not the first."""
+"""Validation of Arrow tables against the contract: schema, pandera checks, and the rules."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pandera.errors
@@ -10,58 +11,169 @@ import pyarrow as pa
 
 from toolkit.contract import Contract
 from toolkit.errors import DataValidationError
+from toolkit.validate import failures as codes
+from toolkit.validate.failures import Failure, sample
+from toolkit.validate.rules import cross_row_rules, row_rules
 
-SAMPLE = 5
+VERSION_KEY = b"toolkit.contract_version"
+_PANDERA_CODES = {
+    "not_nullable": codes.NULL_VALUE,
+    "column_in_schema": codes.COLUMN_UNEXPECTED,
+    "column_in_dataframe": codes.COLUMN_MISSING,
+}
 
 
-def schema_failures(table: pa.Table, contract: Contract) -> list[dict[str, Any]]:
-    """Columns whose Arrow type or nullability differ from the contract."""
-    failures: list[dict[str, Any]] = []
-    expected = contract.arrow_schema
-    for field in expected:
-        if field.name not in table.schema.names:
-            failures.append({"column": field.name, "check": "column_present", "failure_case": None})
-            continue
-        actual = table.schema.field(field.name).type
-        if actual != field.type:
-            failures.append(
-                {"column": field.name, "check": f"type {field.type}", "failure_case": str(actual)}
+def today_utc() -> dt.date:
+    """The latest date an article can carry (UTC, a day of grace for time zones)."""
+    return dt.datetime.now(dt.UTC).date() + dt.timedelta(days=1)
+
+
+def schema_failures(schema: pa.Schema, contract: Contract, file: str | None) -> list[Failure]:
+    """Columns whose presence, Arrow type or nullability differ from the contract."""
+    out: list[Failure] = []
+    for field in contract.arrow_schema:
+        if field.name not in schema.names:
+            out.append(
+                Failure(
+                    codes.COLUMN_MISSING,
+                    f"column {field.name} is missing",
+                    column=field.name,
+                    file=file,
+                )
             )
-    extra = [n for n in table.schema.names if n not in expected.names]
-    failures += [{"column": n, "check": "column_in_contract", "failure_case": n} for n in extra]
-    return failures
+            continue
+        actual = schema.field(field.name)
+        if actual.type != field.type:
+            out.append(
+                Failure(
+                    codes.COLUMN_TYPE,
+                    f"{field.name} is {actual.type}, not {field.type}",
+                    column=field.name,
+                    file=file,
+                    values=(str(actual.type),),
+                )
+            )
+        elif actual.nullable and not field.nullable:
+            out.append(
+                Failure(
+                    codes.COLUMN_NULLABILITY,
+                    f"{field.name} is declared nullable",
+                    column=field.name,
+                    file=file,
+                )
+            )
+    for name in schema.names:
+        if name not in contract.arrow_schema.names:
+            out.append(
+                Failure(
+                    codes.COLUMN_UNEXPECTED,
+                    f"column {name} is not in the contract",
+                    column=name,
+                    file=file,
+                )
+            )
+    return out
 
 
-def check_failures(table: pa.Table, contract: Contract) -> list[dict[str, Any]]:
-    """Every failure of the pandera schema's column and dataframe checks."""
-    frame = pl.from_arrow(table)
-    assert isinstance(frame, pl.DataFrame)
-    try:
-        contract.schema.validate(frame, lazy=True)
-    except pandera.errors.SchemaErrors as exc:
-        cases = exc.failure_cases
+def version_failures(schema: pa.Schema, contract: Contract, file: str | None) -> list[Failure]:
+    """Data written under another contract version is named plainly, not misreported."""
+    found = (schema.metadata or {}).get(VERSION_KEY)
+    if found is None:
         return [
-            {
-                "column": row.get("column"),
-                "check": row.get("check"),
-                "failure_case": row.get("failure_case"),
-                "row": row.get("index"),
-            }
-            for row in cases.to_dicts()
+            Failure(
+                codes.CONTRACT_VERSION_MISSING,
+                "no contract version in the Parquet metadata (not written by toolkit build)",
+                file=file,
+            )
+        ]
+    if found.decode() != str(contract.version):
+        return [
+            Failure(
+                codes.CONTRACT_VERSION_MISMATCH,
+                f"built with contract version {found.decode()}, incompatible with version "
+                f"{contract.version}: rebuild it, or validate with that contract (--contract)",
+                file=file,
+                values=(found.decode(),),
+            )
         ]
     return []
 
 
-def validate_table(table: pa.Table, contract: Contract) -> None:
-    """Raise DataValidationError listing every way the table breaks the contract."""
-    failures = schema_failures(table, contract)
-    if not failures:
-        failures = check_failures(table, contract)
-    if failures:
-        shown = "; ".join(
-            f"{f['column']}: {f['check']} (e.g. {str(f['failure_case'])[:60]!r})"
-            for f in failures[:SAMPLE]
+def check_failures(
+    frame: pl.DataFrame, contract: Contract, offset: int, file: str | None
+) -> list[Failure]:
+    """Every failure of the contract's own column checks (uniqueness is checked globally)."""
+    try:
+        contract.schema.validate(frame, lazy=True)
+    except pandera.errors.SchemaErrors as exc:
+        return _group(exc.failure_cases.to_dicts(), offset, file)
+    return []
+
+
+def _group(cases: list[dict[str, Any]], offset: int, file: str | None) -> list[Failure]:
+    grouped: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for case in cases:
+        check = str(case.get("check"))
+        if check == "field_uniqueness":
+            continue
+        grouped.setdefault((str(case.get("column")), check), []).append(case)
+    out = []
+    for (column, check), items in grouped.items():
+        code = _PANDERA_CODES.get(
+            check, codes.COLUMN_TYPE if check.startswith("dtype(") else codes.COLUMN_CHECK
         )
+        rows = tuple(offset + int(c["index"]) for c in items[:5] if c.get("index") is not None)
+        out.append(
+            Failure(
+                code,
+                f"{column} fails {check}",
+                column=column,
+                check=check,
+                file=file,
+                count=len(items),
+                rows=rows,
+                values=sample([c.get("failure_case") for c in items]),
+            )
+        )
+    return out
+
+
+def batch_failures(
+    table: pa.Table, contract: Contract, today: dt.date, offset: int = 0, file: str | None = None
+) -> list[Failure]:
+    """Per-row failures of one batch whose schema already matches the contract."""
+    frame = pl.from_arrow(table)
+    assert isinstance(frame, pl.DataFrame)
+    return check_failures(frame, contract, offset, file) + row_rules(
+        frame, contract, today, offset, file
+    )
+
+
+def key_columns(contract: Contract) -> list[str]:
+    """The columns the cross-row rules need, kept for all rows while batches stream by."""
+    keys = [f.name for f in contract.fields if f.unique]
+    return keys + [c for c in ("duplicate_group",) if c in contract.names and c not in keys]
+
+
+def validate_table(
+    table: pa.Table, contract: Contract, today: dt.date | None = None
+) -> list[Failure]:
+    """All failures of one in-memory table: the build's check before it writes."""
+    failures = schema_failures(table.schema, contract, None)
+    if failures:
+        return failures
+    failures = batch_failures(table, contract, today or today_utc())
+    keys = pl.from_arrow(table.select(key_columns(contract)))
+    assert isinstance(keys, pl.DataFrame)
+    return failures + cross_row_rules(keys, contract)
+
+
+def require_valid(table: pa.Table, contract: Contract) -> None:
+    """Raise DataValidationError listing every way the table breaks the contract."""
+    failures = validate_table(table, contract)
+    if failures:
+        shown = "; ".join(f"{f.code} {f.column or ''} rows {list(f.rows)}" for f in failures[:5])
         raise DataValidationError(
-            f"{len(failures)} contract failure(s): {shown}", failures=failures
+            f"{len(failures)} contract failure(s): {shown}",
+            failures=[f.to_json() for f in failures],
         )

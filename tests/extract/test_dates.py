@@ -35,3 +35,15 @@ def test_url_dates() -> None:
     assert date_from_url("https://x.com/2023/10/16/a-story") == dt.date(2023, 10, 16)
     assert date_from_url("https://x.com/news/20190704/story") == dt.date(2019, 7, 4)
     assert date_from_url("https://x.com/news/story-123") is None
+
+
+def test_a_future_date_is_never_a_publication_date() -> None:
+    from toolkit.extract.article import extract_article
+
+    text = (
+        "A headline about a summit\n\nMarch 3, 2099\n\n"
+        + "The leaders met and agreed on a plan that will be reviewed next year by all. " * 3
+    )
+    got = extract_article(text)
+    assert got.headline == "A headline about a summit"
+    assert got.date is None

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from toolkit.extract.body import article_span, body_paragraphs
 from toolkit.extract.byline import byline_names, credited_names, people_and_agencies
 from toolkit.extract.classify import Classified, classify, is_byline, weight
-from toolkit.extract.dates import date_from_url, find_dates
+from toolkit.extract.dates import date_from_url, find_dates, latest_date
 from toolkit.extract.headline import find_headline, headline_text
 from toolkit.extract.knowledge import Knowledge, knowledge
 from toolkit.extract.language import detect_language
@@ -98,10 +98,13 @@ def _credits(
 
 def _date(header: list[Classified], url: str | None) -> tuple[dt.date | None, str | None]:
     best: tuple[int, dt.date] | None = None
+    latest = latest_date()
     for c in header:
         if c.furniture in ("embed_signature", "credit", "credit_agency"):
             continue
         for match in find_dates(c.text):
+            if match.date > latest:
+                continue  # a misread, or a scheduled event: never a publication date
             before = c.text[: match.start]
             if _UPDATED.search(before) and not _PUBLISHED.search(before):
                 continue
@@ -112,6 +115,6 @@ def _date(header: list[Classified], url: str | None) -> tuple[dt.date | None, st
         return best[1], "text"
     if url:
         from_url = date_from_url(url)
-        if from_url is not None:
+        if from_url is not None and from_url <= latest:
             return from_url, "url"
     return None, None

@@ -44,6 +44,11 @@ MIN_YEAR = 1900
 MAX_YEAR = 2100
 
 
+def latest_date() -> dt.date:
+    """The latest date an article can carry: today in UTC, with a day of grace for time zones."""
+    return dt.datetime.now(dt.UTC).date() + dt.timedelta(days=1)
+
+
 @dataclass(frozen=True)
 class DateMatch:
     """A date found in text, with where it was."""

@@ -23,10 +23,16 @@ ID, GROUP, BODY, DATE = "id", "duplicate_group", "body", "date"
 SHORT_CTA_CHARS = 100
 
 
+def _fast(pattern: str) -> str:
+    # ASCII word boundaries keep Rust's regex on its DFA (50x faster than Unicode \b);
+    # the furniture keywords are ASCII, so they match the same paragraphs.
+    return pattern.replace(r"\b", r"(?-u:\b)")
+
+
 @functools.lru_cache(maxsize=1)
 def cta_regex() -> str:
     """Calls to action: furniture when the paragraph is short (the extractor's own rule)."""
-    return "(?i)" + "|".join(f"(?:{p.pattern})" for p in knowledge().cta)
+    return _fast("(?i)" + "|".join(f"(?:{p.pattern})" for p in knowledge().cta))
 
 
 def is_furniture(paragraph: pl.Expr) -> pl.Expr:
@@ -42,56 +48,56 @@ def furniture_regex() -> str:
     strong = [p.pattern for _, p in kb.strong]
     words = "|".join(sorted(map(re.escape, kb.share_words | kb.button_phrases), key=len)[::-1])
     buttons = rf"^(?:{words})(?:[\s|·•/,;:!.()\[\]-]+(?:{words}))*[.!]?$"
-    return "(?i)" + "|".join(f"(?:{p})" for p in [*strong, buttons])
+    return _fast("(?i)" + "|".join(f"(?:{p})" for p in [*strong, buttons]))
 
 
-def _rows(frame: pl.DataFrame, mask: pl.Expr, column: str, offset: int) -> tuple[int, list[Any]]:
+def _rows(
+    frame: pl.DataFrame, mask: pl.Expr | pl.Series, column: str, offset: int
+) -> tuple[int, list[Any]]:
     hits = frame.with_row_index("_row").filter(mask)
     rows = [offset + r for r in hits["_row"].head(5).to_list()]
     return hits.height, [rows, hits[column].head(5).to_list()]
+
+
+def boilerplate_bodies(bodies: pl.Series) -> pl.Series:
+    """True where a body is empty or every paragraph of it is page furniture."""
+    stripped = bodies.str.strip_chars()
+    empty = stripped.str.len_chars() == 0
+    # Only bodies with some furniture signal anywhere need the paragraph-by-paragraph look.
+    suspects = stripped.str.contains(furniture_regex()) | stripped.str.contains(cta_regex())
+    index = (suspects & ~empty).arg_true()
+    if index.len() == 0:
+        return empty.fill_null(False)
+    paragraphs = stripped.gather(index).str.split("\n\n")
+    only = paragraphs.list.eval(is_furniture(pl.element().str.strip_chars())).list.all()
+    return empty.scatter(index, only).fill_null(False)
 
 
 def row_rules(
     frame: pl.DataFrame, contract: Contract, today: dt.date, offset: int, file: str | None
 ) -> list[Failure]:
     """Rules each row must pass on its own: a real body, a plausible date."""
-    out: list[Failure] = []
     floor = contract.rules.get("date_floor")
-    checks: list[tuple[str, str, pl.Expr, str]] = []
+    checks: list[tuple[str, str, pl.Expr | pl.Series, str]] = []
     if BODY in frame.columns and frame.schema[BODY] == pl.String:
-        paragraphs = pl.col(BODY).str.strip_chars().str.split("\n\n")
-        only_furniture = paragraphs.list.eval(
-            is_furniture(pl.element().str.strip_chars())
-        ).list.all()
-        empty = pl.col(BODY).str.strip_chars().str.len_chars() == 0
         checks.append(
             (
                 codes.BODY_BOILERPLATE,
                 BODY,
-                only_furniture | empty,
+                boilerplate_bodies(frame[BODY]),
                 "body is empty or only page furniture",
             )
         )
     if DATE in frame.columns and frame.schema[DATE] == pl.Date:
-        checks.append(
-            (
-                codes.DATE_IN_FUTURE,
-                DATE,
-                pl.col(DATE) > pl.lit(today),
-                f"date is after today ({today})",
-            )
-        )
+        later = f"date is later than {today} (today in UTC, plus a day)"
+        checks.append((codes.DATE_IN_FUTURE, DATE, pl.col(DATE) > pl.lit(today), later))
         if isinstance(floor, dt.date):
-            checks.append(
-                (
-                    codes.DATE_BEFORE_FLOOR,
-                    DATE,
-                    pl.col(DATE) < pl.lit(floor),
-                    f"date is before {floor}",
-                )
-            )
+            before = f"date is before {floor}"
+            checks.append((codes.DATE_BEFORE_FLOOR, DATE, pl.col(DATE) < pl.lit(floor), before))
+    out: list[Failure] = []
     for code, column, mask, message in checks:
-        count, (rows, values) = _rows(frame, mask.fill_null(False), column, offset)
+        mask = mask.fill_null(False) if isinstance(mask, pl.Expr) else mask
+        count, (rows, values) = _rows(frame, mask, column, offset)
         if count:
             out.append(
                 Failure(

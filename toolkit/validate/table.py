@@ -11,6 +11,7 @@ import pyarrow as pa
 
 from toolkit.contract import Contract
 from toolkit.errors import DataValidationError
+from toolkit.extract.dates import latest_date
 from toolkit.validate import failures as codes
 from toolkit.validate.failures import Failure, sample
 from toolkit.validate.rules import cross_row_rules, row_rules
@@ -21,11 +22,6 @@ _PANDERA_CODES = {
     "column_in_schema": codes.COLUMN_UNEXPECTED,
     "column_in_dataframe": codes.COLUMN_MISSING,
 }
-
-
-def today_utc() -> dt.date:
-    """The latest date an article can carry (UTC, a day of grace for time zones)."""
-    return dt.datetime.now(dt.UTC).date() + dt.timedelta(days=1)
 
 
 def schema_failures(schema: pa.Schema, contract: Contract, file: str | None) -> list[Failure]:
@@ -162,7 +158,7 @@ def validate_table(
     failures = schema_failures(table.schema, contract, None)
     if failures:
         return failures
-    failures = batch_failures(table, contract, today or today_utc())
+    failures = batch_failures(table, contract, today or latest_date())
     keys = pl.from_arrow(table.select(key_columns(contract)))
     assert isinstance(keys, pl.DataFrame)
     return failures + cross_row_rules(keys, contract)

@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 
-# Tests use local data only; never let a library reach for a hub.
-os.environ.setdefault("HF_HUB_OFFLINE", "1")
+# Tests use local data only; `datasets` never reaches for a hub (publish tests use a fake one).
 os.environ.setdefault("HF_DATASETS_OFFLINE", "1")
 
 from toolkit.build import BuildOptions, build

@@ -14,6 +14,7 @@ from toolkit.build import BuildOptions, build
 from toolkit.config import project_defaults
 from toolkit.contract import load_contract
 from toolkit.errors import ToolkitError, UsageError
+from toolkit.hub.publish import PublishPlan, plan_publish, publish
 from toolkit.validate.dataset import validate_paths
 from toolkit.validate.render import FORMATS, render_github, render_human, render_json
 
@@ -103,6 +104,61 @@ def validate_command(
         render_human(report, out)
     if not report.valid:
         raise typer.Exit(1)
+
+
+@app.command("publish")
+def publish_command(
+    repo_id: Annotated[str, typer.Argument(help="Dataset repo on the Hub, NAMESPACE/NAME")],
+    folder: Annotated[
+        Path | None, typer.Argument(help="Built dataset folder [default: dist]")
+    ] = None,
+    private: Annotated[bool, typer.Option("--private", help="Create the repo private")] = False,
+    revision: Annotated[
+        str | None, typer.Option("--revision", help="Branch to commit to (created if needed)")
+    ] = None,
+    create_pr: Annotated[
+        bool, typer.Option("--create-pr", help="Open a pull request instead of committing")
+    ] = False,
+    message: Annotated[str | None, typer.Option("--message", "-m", help="Commit message")] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Print what would be committed; no network")
+    ] = False,
+) -> None:
+    """Validate FOLDER and publish it as a Hub dataset (token from HF_TOKEN or your login)."""
+    with _user_errors():
+        plan = plan_publish(
+            folder or project_defaults().out,
+            repo_id,
+            load_contract(),
+            private=private,
+            revision=revision,
+            create_pr=create_pr,
+            message=message,
+        )
+        if dry_run:
+            _print_plan(plan)
+            return
+        result = publish(plan)
+    if not result.uploaded and not result.deleted:
+        out.print(f"{result.url}: already up to date, nothing uploaded", markup=False)
+        return
+    out.print(
+        f"published {len(result.uploaded)} file(s), deleted {len(result.deleted)}, "
+        f"{len(result.unchanged)} unchanged: {result.url}",
+        markup=False,
+    )
+    if result.commit_url:
+        out.print(f"commit: {result.commit_url}", markup=False)
+
+
+def _print_plan(plan: PublishPlan) -> None:
+    target = f"{plan.repo_id} ({plan.revision or 'main'}{', private' if plan.private else ''}"
+    target += ", as a pull request)" if plan.create_pr else ")"
+    out.print(f"dry run: would commit to dataset {target}: {plan.message!r}", markup=False)
+    for name, size in plan.files.items():
+        out.print(f"  add {name} ({size:,} bytes)", markup=False)
+    out.print("  delete remote data/*.parquet files this build does not have", markup=False)
+    out.print(f"card front matter:\n---\n{plan.front_matter}---", markup=False)
 
 
 def main() -> None:

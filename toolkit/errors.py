@@ -6,7 +6,8 @@ ToolkitError                  every expected failure; ``code`` is a stable reaso
 ├── ContractError             the contract in schema/ cannot be loaded or derived (exit 2)
 ├── OutputError               the output folder cannot be written or replaced (exit 2)
 ├── DataValidationError       the built table breaks the contract (exit 1)
-└── QuarantineError           --strict and at least one file was quarantined (exit 1)
+├── QuarantineError           --strict and at least one file was quarantined (exit 1)
+└── HubError                  the Hub refused a request or could not be reached (exit 2)
 """
 
 from __future__ import annotations
@@ -59,3 +60,9 @@ class QuarantineError(ToolkitError):
 
     code = "quarantine_in_strict_mode"
     exit_code = 1
+
+
+class HubError(ToolkitError):
+    """Raised when publishing fails at the Hub or on the way there; never carries the token."""
+
+    code = "hub_error"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -14,6 +15,9 @@ from toolkit.build import BuildOptions, build
 from toolkit.config import project_defaults
 from toolkit.contract import load_contract
 from toolkit.errors import ToolkitError, UsageError
+from toolkit.evaluate.render import render_scores
+from toolkit.evaluate.run import built_rows, dataset_rows
+from toolkit.evaluate.score import evaluate, load_truth
 from toolkit.hub.publish import PublishPlan, plan_publish, publish
 from toolkit.validate.dataset import validate_paths
 from toolkit.validate.render import FORMATS, render_github, render_human, render_json
@@ -159,6 +163,26 @@ def _print_plan(plan: PublishPlan) -> None:
         out.print(f"  add {name} ({size:,} bytes)", markup=False)
     out.print("  delete remote data/*.parquet files this build does not have", markup=False)
     out.print(f"card front matter:\n---\n{plan.front_matter}---", markup=False)
+
+
+@app.command("eval")
+def eval_command(
+    raw_dir: Annotated[Path, typer.Argument(help="Folder of raw files the truth annotates")],
+    truth: Annotated[Path, typer.Argument(help="Annotated truth, one JSON object per line")],
+    dataset: Annotated[
+        Path | None, typer.Option("--dataset", help="Score this built dataset instead of building")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON")] = False,
+) -> None:
+    """Score extraction against annotated truth: body, headline, date, source, url."""
+    with _user_errors():
+        gold = load_truth(truth)
+        rows = dataset_rows(dataset) if dataset else built_rows(raw_dir)
+        scores = evaluate(rows, gold)
+    if as_json:
+        print(json.dumps(scores, indent=2, ensure_ascii=False))
+    else:
+        render_scores(scores, out)
 
 
 def main() -> None:

@@ -6,27 +6,87 @@ from toolkit.extract.classify import Classified
 
 FURNITURE_COST = 40
 OTHER_COST = 6
+# Furniture that sits inside articles (page breaks of a print, captions, credits, embeds) is
+# dropped but barely separates; calls to action, share rows and appeals mark the article's end.
+REASON_COSTS = {
+    "print_page": 0,
+    "embed_signature": 0,
+    "embed_media": 0,
+    "credit": 4,
+    "credit_agency": 4,
+    "getty": 4,
+    "credit_domain": 4,
+    "links": 6,
+    "repeated_in_file": 6,
+    "markup": 20,
+}
 
 
 def _score(c: Classified) -> int:
     if c.furniture:
-        return -FURNITURE_COST
+        return -REASON_COSTS.get(c.furniture, FURNITURE_COST)
     if c.prose:
         return c.words
     return -min(OTHER_COST, max(2, c.words))
 
 
-def article_span(units: list[Classified]) -> tuple[int, int] | None:
-    """[start, end) of the highest-scoring contiguous run (maximum subarray), or None."""
-    best, best_span = 0, None
-    total, start = 0, 0
-    for i, unit in enumerate(units):
+def _sandwiched(units: list[Classified]) -> list[bool]:
+    """Short units with prose on both sides and no furniture between (headings, list items,
+    code lines): they belong to the article around them (jusText's context rule)."""
+    n = len(units)
+    before, after = [False] * n, [False] * n
+    state = False
+    for i, c in enumerate(units):
+        before[i] = state
+        if c.furniture or c.prose:
+            state = c.prose and not c.furniture
+    state = False
+    for i in range(n - 1, -1, -1):
+        after[i] = state
+        c = units[i]
+        if c.furniture or c.prose:
+            state = c.prose and not c.furniture
+    return [before[i] and after[i] for i in range(n)]
+
+
+def scores(units: list[Classified]) -> list[int]:
+    """Each unit's contribution to the article block."""
+    inside = _sandwiched(units)
+    return [
+        0 if inside[i] and not c.furniture and not c.prose else _score(c)
+        for i, c in enumerate(units)
+    ]
+
+
+EARLIEST_SHARE = 0.5
+
+
+def _runs(values: list[int]) -> list[tuple[int, int, int]]:
+    """(score, start, end) of each maximal positive run, Kadane-style, in file order."""
+    runs: list[tuple[int, int, int]] = []
+    total, start, best, best_end = 0, 0, 0, 0
+    for i, score in enumerate(values):
         if total <= 0:
-            total, start = 0, i
-        total += _score(unit)
+            if best > 0:
+                runs.append((best, start, best_end))
+            total, start, best = 0, i, 0
+        total += score
         if total > best:
-            best, best_span = total, (start, i + 1)
-    return best_span
+            best, best_end = total, i + 1
+    if best > 0:
+        runs.append((best, start, best_end))
+    return runs
+
+
+def article_span(units: list[Classified]) -> tuple[int, int] | None:
+    """[start, end) of the article: the first run scoring at least half the best one (the
+    article comes before the comments, feeds and related stories that can outweigh it)."""
+    runs = _runs(scores(units))
+    if not runs:
+        return None
+    top = max(score for score, _, _ in runs)
+    _, start, end = next(r for r in runs if r[0] >= EARLIEST_SHARE * top)
+    return start, end
 
 
 def body_paragraphs(units: list[Classified], span: tuple[int, int]) -> list[str]:

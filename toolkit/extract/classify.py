@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from toolkit.extract.knowledge import Knowledge
@@ -43,6 +44,8 @@ def furniture_reason(text: str, words: int, kb: Knowledge) -> str | None:
     for name, pattern in kb.strong:
         if pattern.search(text):
             return name
+    if len(text) >= MARKUP_CHARS and len(kb.markup.findall(text)) >= MARKUP_TAGS:
+        return "markup"
     bare = re.sub(r"[\s|·•/,;:!()\[\]-]+", " ", lower).strip()
     if bare and all(w in kb.share_words for w in bare.split()) and words <= 12:
         return "share_buttons"
@@ -59,9 +62,17 @@ def furniture_reason(text: str, words: int, kb: Knowledge) -> str | None:
     return None
 
 
+_TRUNCATED = re.compile(r"\w(?:…|\.\.\.)$")
+REPEATS = 3
+MARKUP_CHARS, MARKUP_TAGS = 150, 3
+
+
 def is_prose(text: str, words: int) -> bool:
     """A sentence-like unit: long enough and ending like a sentence, or long regardless."""
-    return words >= 25 or (words >= 8 and text.rstrip().endswith(_TERMINAL))
+    text = text.rstrip()
+    if words < 25 and _TRUNCATED.search(text):
+        return False  # a teaser cut mid-word links to another story
+    return words >= 25 or (words >= 8 and text.endswith(_TERMINAL))
 
 
 def is_byline(text: str) -> bool:
@@ -72,10 +83,13 @@ def classify(units: list[Unit], kb: Knowledge) -> list[Classified]:
     """Classify every unit, applying the publishers' own furniture and appeal spans."""
     out = []
     in_appeal: re.Pattern[str] | None = None
+    counts = Counter(u.text.casefold() for u in units)
     for unit in units:
         text = unit.text
         words = weight(text)
         reason = furniture_reason(text, words, kb)
+        if reason is None and counts[text.casefold()] >= REPEATS and words < 25:
+            reason = "repeated_in_file"  # menus, footers and teaser labels repeat; prose does not
         if in_appeal is not None:
             reason = "publisher_appeal"
             if in_appeal.search(text):

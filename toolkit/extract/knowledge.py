@@ -52,6 +52,7 @@ class Knowledge:
     button_phrases: frozenset[str]
     strong: tuple[tuple[str, re.Pattern[str]], ...]
     cta: tuple[re.Pattern[str], ...]
+    markup: re.Pattern[str]
     publishers: tuple[Publisher, ...]
     agencies: dict[str, str] = field(default_factory=dict)  # name_key -> agency name
     publisher_names: dict[str, str] = field(default_factory=dict)  # name_key -> publisher name
@@ -98,6 +99,7 @@ def knowledge() -> Knowledge:
         button_phrases=frozenset(str(w).lower() for w in bp["button_words"]),
         strong=tuple((k, _rx(v)) for k, v in bp["strong"].items()),
         cta=tuple(_rx(p) for p in bp["cta"]),
+        markup=_rx(bp["markup"]),
         publishers=tuple(publishers),
         agencies=agencies,
         publisher_names=names,

@@ -45,54 +45,70 @@ def rejoin_urls(lines: list[str]) -> list[str]:
 def wrap_width(lines: list[str]) -> int | None:
     """The column the file was hard-wrapped at, or None when lines are whole paragraphs."""
     lengths = sorted(
-        len(s.strip()) for s in lines if len(_WORD.findall(s)) >= 4 and " " in s.strip()
+        len(s.rstrip()) for s in lines if len(_WORD.findall(s)) >= 4 and " " in s.strip()
     )
     if len(lengths) < 5:
         return None
     width = lengths[int(len(lengths) * 0.9)]
     if width > 200:
         return None
-    near = [s.strip() for s in lines if width * 0.75 <= len(s.strip()) <= width + 2 and " " in s]
+    near = [s.strip() for s in lines if width * 0.75 <= len(s.rstrip()) <= width + 2 and " " in s]
     if len(near) < 3 or len(near) < 0.3 * len(lengths):
         return None
     open_ended = sum(1 for s in near if not s.endswith((".", "!", "?", '"', "”", "’", ":")))
     return width if open_ended >= 0.5 * len(near) else None
 
 
+def double_spaced(lines: list[str]) -> bool:
+    """Every line followed by a blank one: blank lines then say nothing about paragraphs."""
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    if len(filled) < 10:
+        return False
+    single = sum(1 for a, b in zip(filled, filled[1:], strict=False) if b - a == 2)
+    return single >= 0.8 * (len(filled) - 1)
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
 def _joins(current: str, nxt: str, width: int) -> bool:
     if not nxt.strip() or _BULLET.match(nxt):
         return False
-    if len(nxt) - len(nxt.lstrip()) > len(current) - len(current.lstrip()):
+    bullet = _BULLET.match(current)
+    text_column = bullet.end() if bullet else _indent(current)
+    if _indent(nxt) > text_column:
         return False  # an indented line starts a paragraph
     first = nxt.split()[0]
-    return len(current.strip()) + 1 + len(first) > width - 8
+    return len(current.rstrip()) + 1 + len(first) > width - 8
 
 
 def segment(text: str) -> list[Unit]:
     """Split normalised text into units, re-joining wrapped lines when the file is wrapped."""
     lines = rejoin_urls(text.split("\n"))
     width = wrap_width(lines)
+    spaced = width is not None and double_spaced(lines)
     units: list[Unit] = []
     block = 0
     current: list[str] = []
     start = 0
-    previous_blank = True
+    blanks = 0
     for number, line in enumerate(lines):
         if not line.strip():
-            if current:
-                units.append(Unit(_join(current), block, start))
-                current = []
-            if not previous_blank:
-                block += 1
-            previous_blank = True
+            blanks += 1
             continue
-        previous_blank = False
-        if current and width and _joins(current[-1], line, width):
+        gap_ok = blanks == 0 or (spaced and blanks == 1)
+        if current and width and gap_ok and _joins(current[-1], line, width):
             current.append(line)
+            blanks = 0
             continue
         if current:
             units.append(Unit(_join(current), block, start))
-        current, start = [line], number
+        if blanks and not spaced:
+            block += 1
+        elif spaced and units:
+            block += 1
+        current, start, blanks = [line], number, 0
     if current:
         units.append(Unit(_join(current), block, start))
     return units

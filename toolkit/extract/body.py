@@ -5,7 +5,7 @@ from __future__ import annotations
 from toolkit.extract.classify import Classified
 
 FURNITURE_COST = 40
-OTHER_COST = 6
+OTHER_COST = 10
 # Furniture that sits inside articles (page breaks of a print, captions, credits, embeds) is
 # dropped but barely separates; calls to action, share rows and appeals mark the article's end.
 REASON_COSTS = {
@@ -27,7 +27,7 @@ def _score(c: Classified) -> int:
         return -REASON_COSTS.get(c.furniture, FURNITURE_COST)
     if c.prose:
         return c.words
-    return -min(OTHER_COST, max(2, c.words))
+    return -OTHER_COST
 
 
 def _sandwiched(units: list[Classified]) -> list[bool]:

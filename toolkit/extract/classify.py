@@ -38,16 +38,64 @@ class Classified:
         return self.unit.text
 
 
+@dataclass(frozen=True)
+class _Compiled:
+    """The knowledge's many patterns folded into a few regexes, so each unit is searched once."""
+
+    strong: tuple[tuple[str, re.Pattern[str]], ...]
+    publisher: re.Pattern[str] | None
+    appeals: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]
+
+
+_COMPILED: dict[int, _Compiled] = {}
+
+
+def _alternation(named: list[tuple[str, re.Pattern[str]]]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?P<{name}>{p.pattern})" for name, p in named), re.IGNORECASE)
+
+
+def compiled(kb: Knowledge) -> _Compiled:
+    """Compile once per Knowledge object."""
+    found = _COMPILED.get(id(kb))
+    if found is None:
+        lines = [p for pub in kb.publishers for p in (*pub.markers, *pub.boilerplate)]
+        found = _Compiled(
+            strong=kb.strong,
+            publisher=_alternation([(f"pub{i}", p) for i, p in enumerate(lines)])
+            if lines
+            else None,
+            appeals=tuple(a for pub in kb.publishers for a in pub.appeals),
+        )
+        _COMPILED[id(kb)] = found
+    return found
+
+
+_NON_WORD = re.compile(r"[\W_]+")
+
+
+def cta_hits(text: str, phrases: frozenset[str]) -> int:
+    """How many call-to-action phrases the text has (whole words, any case)."""
+    padded = f" {_NON_WORD.sub(' ', text.lower())} "
+    hits = 0
+    for phrase in phrases:
+        if f" {phrase} " in padded:
+            hits += 1
+            if hits >= 2:
+                break
+    return hits
+
+
 def furniture_reason(text: str, words: int, kb: Knowledge) -> str | None:
     """Why this unit is page furniture, or None."""
-    lower = text.lower().strip()
-    for name, pattern in kb.strong:
+    patterns = compiled(kb)
+    for name, pattern in patterns.strong:
         if pattern.search(text):
             return name
+    lower = text.lower().strip()
     if len(text) >= MARKUP_CHARS and len(kb.markup.findall(text)) >= MARKUP_TAGS:
         return "markup"
     bare = re.sub(r"[\s|·•/,;:!()\[\]-]+", " ", lower).strip()
-    if bare and all(w in kb.share_words for w in bare.split()) and words <= 12:
+    if bare and words <= 12 and all(w in kb.share_words for w in bare.split()):
         return "share_buttons"
     if bare.rstrip(".") in kb.button_phrases:
         return "button"
@@ -56,9 +104,10 @@ def furniture_reason(text: str, words: int, kb: Knowledge) -> str | None:
     urls = _URL.findall(text)
     if urls and sum(len(u) for u in urls) >= 0.6 * len(text.strip()):
         return "links"
-    hits = sum(1 for p in kb.cta if p.search(text))
-    if (hits >= 1 and words <= 15) or (hits >= 2 and words <= 80):
-        return "call_to_action"
+    if words <= 80:
+        hits = cta_hits(text, kb.cta)
+        if (hits >= 1 and words <= 15) or hits >= 2:
+            return "call_to_action"
     return None
 
 
@@ -84,6 +133,7 @@ def classify(units: list[Unit], kb: Knowledge) -> list[Classified]:
     out = []
     in_appeal: re.Pattern[str] | None = None
     counts = Counter(u.text.casefold() for u in units)
+    patterns = compiled(kb)
     for unit in units:
         text = unit.text
         words = weight(text)
@@ -94,12 +144,11 @@ def classify(units: list[Unit], kb: Knowledge) -> list[Classified]:
             reason = "publisher_appeal"
             if in_appeal.search(text):
                 in_appeal = None
-        for pub in kb.publishers:
-            if any(p.search(text) for p in (*pub.markers, *pub.boilerplate)):
-                reason = reason or "publisher_furniture"
-            for start, end in pub.appeals:
-                if start.search(text) and _has_end(units, unit, end):
-                    reason, in_appeal = "publisher_appeal", end
+        if patterns.publisher is not None and patterns.publisher.search(text):
+            reason = reason or "publisher_furniture"
+        for start, end in patterns.appeals:
+            if start.search(text) and _has_end(units, unit, end):
+                reason, in_appeal = "publisher_appeal", end
         out.append(Classified(unit, words, reason, reason is None and is_prose(text, words)))
     return out
 

@@ -51,7 +51,7 @@ class Knowledge:
     share_words: frozenset[str]
     button_phrases: frozenset[str]
     strong: tuple[tuple[str, re.Pattern[str]], ...]
-    cta: tuple[re.Pattern[str], ...]
+    cta: frozenset[str]
     markup: re.Pattern[str]
     publishers: tuple[Publisher, ...]
     agencies: dict[str, str] = field(default_factory=dict)  # name_key -> agency name
@@ -98,7 +98,7 @@ def knowledge() -> Knowledge:
         share_words=frozenset(str(w).lower() for w in bp["share_words"]),
         button_phrases=frozenset(str(w).lower() for w in bp["button_words"]),
         strong=tuple((k, _rx(v)) for k, v in bp["strong"].items()),
-        cta=tuple(_rx(p) for p in bp["cta"]),
+        cta=frozenset(str(p).lower() for p in bp["cta"]),
         markup=_rx(bp["markup"]),
         publishers=tuple(publishers),
         agencies=agencies,

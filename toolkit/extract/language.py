@@ -7,11 +7,12 @@ import py3langid
 from toolkit.extract.classify import weight
 
 MIN_WORDS = 5
+SAMPLE_CHARS = 600  # plenty for a language id, and its cost grows with the text
 
 
 def detect_language(body: str) -> str | None:
     """ISO 639-1 code of the body's language; None when there is too little text to tell."""
     if weight(body) < MIN_WORDS:
         return None
-    code, _ = py3langid.classify(body[:3000])
+    code, _ = py3langid.classify(body[:SAMPLE_CHARS])
     return str(code)

@@ -32,7 +32,8 @@ def _fast(pattern: str) -> str:
 @functools.lru_cache(maxsize=1)
 def cta_regex() -> str:
     """Calls to action: furniture when the paragraph is short (the extractor's own rule)."""
-    return _fast("(?i)" + "|".join(f"(?:{p.pattern})" for p in knowledge().cta))
+    words = "|".join(re.escape(p).replace(r"\ ", r"[\W_]+") for p in sorted(knowledge().cta))
+    return _fast(rf"(?i)\b(?:{words})\b")
 
 
 def is_furniture(paragraph: pl.Expr) -> pl.Expr:

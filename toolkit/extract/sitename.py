@@ -1,0 +1,83 @@
+"""Site names: cleaning a raw mention into a name, judging it, and reading names off hosts."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+# Words that label page controls or sections, never a publisher on their own.
+_UI_WORDS = frozenset(
+    """
+    about account all app apps archive back blog blogs by close comments contact cookie
+    cookies edit email english facebook feed follow followed following help home homepage
+    instagram latest linkedin log login logo menu more most my new news newsletter newsletters
+    next our page pinterest policy popular previous privacy print read reddit register related
+    rss search section sections share sign site skip stories story subscribe subscription terms
+    the this to top topics twitter us video videos we whatsapp you your youtube
+    """.split()
+)
+_LEAD = re.compile(r"^(?:[#*•·|:>\-–—\s]+|(?:publisher|alternate)\s+)+", re.IGNORECASE)
+_TAIL = re.compile(
+    r"(?:[\s,.:;|\-–—»]+|\b(?:home\s*page|homepage|home|logo|rss|feed|menu|"
+    r"back to home|all rights reserved)\b)+$",
+    re.IGNORECASE,
+)
+_CORPORATE = re.compile(
+    r"(?:[\s,]+(?:inc|llc|l\.l\.c|ltd|limited|plc|gmbh|ag|s\.?a|s\.?l|corp|corporation|"
+    r"company|co|group|holdings|media|network|productions|interactive|"
+    r"or its affiliated companies|and/or its affiliates|\d{4}(?:\s*[-–]\s*\d{4})?)\.?)+$",
+    re.IGNORECASE,
+)
+_YEARS = re.compile(r"^(?:\d{4}(?:\s*[-–]\s*\d{4})?[\s,]*)+")
+_TLD_NOT_SITE = frozenset("html htm php asp aspx js css json xml jpg jpeg png gif svg pdf txt md py exe".split())
+_SECOND_LEVEL = frozenset("co com org net ac gov edu ne or go".split())
+_HOST_PREFIX = re.compile(r"^(?:www\d*|m|mobile|amp)\.")
+DOMAIN = re.compile(r"^(?:[\w-]+\.)+([a-z]{2,12})$", re.IGNORECASE)
+
+
+def clean_name(raw: str, corporate: bool = False) -> str:
+    """A mention trimmed of markup, control words and (for copyright holders) company forms."""
+    name = _LEAD.sub("", raw.strip(" \"'“”‘’«»()[]"))
+    name = _TAIL.sub("", name).strip(" \"'“”‘’«»()[]")
+    if corporate:
+        name = _CORPORATE.sub("", _YEARS.sub("", name)).strip(" ,.&")
+    return name
+
+
+def is_domain(name: str) -> bool:
+    """A host name such as 'tmz.com' or 'Dropbox.Tech', not a file name."""
+    m = DOMAIN.match(name)
+    return bool(m) and m.group(1).lower() not in _TLD_NOT_SITE and " " not in name
+
+
+def looks_like_name(name: str, strict: bool = True) -> bool:
+    """Plausibly a site's name: short, capitalised (or a host, or CJK), not a control label."""
+    if not name or len(name) > 48 or is_domain(name):
+        return bool(name) and len(name) <= 48
+    words = name.split()
+    if not 1 <= len(words) <= 5 or any(ch in name for ch in "?!@<>{}=\"“”"):
+        return False
+    if all(w.lower().strip(".,:&") in _UI_WORDS for w in words):
+        return False
+    first = name[0]
+    return not strict or first.isupper() or first.isdigit() or (first.isalpha() and not first.isascii())
+
+
+def host_of(url: str) -> str | None:
+    """The url's host without 'www.' or a mobile prefix."""
+    if "://" not in url:
+        url = "http://" + url
+    try:
+        host = (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return None
+    host = _HOST_PREFIX.sub("", host)
+    return host if is_domain(host) else None
+
+
+def site_label(host: str) -> str:
+    """The registrable label of a host: 'citylab' for 'www.citylab.com', 'bbc' for 'bbc.co.uk'."""
+    labels = host.lower().split(".")
+    if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL:
+        return labels[-3]
+    return labels[-2] if len(labels) >= 2 else labels[0]

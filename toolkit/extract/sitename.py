@@ -13,7 +13,7 @@ _UI_WORDS = frozenset(
     instagram latest linkedin log login logo menu more most my new news newsletter newsletters
     next our page pinterest policy popular previous privacy print read reddit register related
     rss search section sections share sign site skip stories story subscribe subscription terms
-    the this to top topics twitter us video videos we whatsapp you your youtube
+    the this to top topics twitter us me video videos we whatsapp you your youtube
     """.split()
 )
 _LEAD = re.compile(r"^(?:[#*•·|:>\-–—\s]+|(?:publisher|alternate)\s+)+", re.IGNORECASE)
@@ -22,14 +22,24 @@ _TAIL = re.compile(
     r"back to home|all rights reserved)\b)+$",
     re.IGNORECASE,
 )
+_COMPANY_FORMS = (
+    r"inc|llc|l\.l\.c|ltd|limited|plc|gmbh|ag|s\.?a|s\.?l|a\.\s?s|corp|corporation|"
+    r"company|co|group|holdings|media|network|productions|interactive"
+)
 _CORPORATE = re.compile(
-    r"(?:[\s,]+(?:inc|llc|l\.l\.c|ltd|limited|plc|gmbh|ag|s\.?a|s\.?l|corp|corporation|"
-    r"company|co|group|holdings|media|network|productions|interactive|"
-    r"or its affiliated companies|and/or its affiliates|\d{4}(?:\s*[-–]\s*\d{4})?)\.?)+$",
+    rf"(?:[\s,]+(?:{_COMPANY_FORMS}|or its affiliated companies|and/or its affiliates|"
+    r"\d{4}(?:\s*[-–]\s*\d{4})?)\.?)+$",
     re.IGNORECASE,
 )
+_COMPANY = re.compile(rf"[\s,](?:{_COMPANY_FORMS})\b", re.IGNORECASE)
+_DATELIKE = re.compile(r"\b\d{4}\b|\d{1,2}[:h]\d{2}")
 _YEARS = re.compile(r"^(?:\d{4}(?:\s*[-–]\s*\d{4})?[\s,]*)+")
-_TLD_NOT_SITE = frozenset("html htm php asp aspx js css json xml jpg jpeg png gif svg pdf txt md py exe".split())
+# Generic top-level domains a news site or blog is likely to use; any two-letter one is a country.
+_GENERIC_TLDS = frozenset(
+    """com net org edu gov info biz io tv fm news tech dev app blog online site media press
+    today world live space digital global network social""".split()
+)
+_NOT_SITE = frozenset("js md py sh rb cc cs go rs ts db".split())  # file extensions, not countries
 _SECOND_LEVEL = frozenset("co com org net ac gov edu ne or go".split())
 _HOST_PREFIX = re.compile(r"^(?:www\d*|m|mobile|amp)\.")
 DOMAIN = re.compile(r"^(?:[\w-]+\.)+([a-z]{2,12})$", re.IGNORECASE)
@@ -47,7 +57,10 @@ def clean_name(raw: str, corporate: bool = False) -> str:
 def is_domain(name: str) -> bool:
     """A host name such as 'tmz.com' or 'Dropbox.Tech', not a file name."""
     m = DOMAIN.match(name)
-    return bool(m) and m.group(1).lower() not in _TLD_NOT_SITE and " " not in name
+    if not m or " " in name:
+        return False
+    tld = m.group(1).lower()
+    return tld in _GENERIC_TLDS or (len(tld) == 2 and tld not in _NOT_SITE)
 
 
 def looks_like_name(name: str, strict: bool = True) -> bool:
@@ -57,10 +70,15 @@ def looks_like_name(name: str, strict: bool = True) -> bool:
     words = name.split()
     if not 1 <= len(words) <= 5 or any(ch in name for ch in "?!@<>{}=\"“”"):
         return False
-    if all(w.lower().strip(".,:&") in _UI_WORDS for w in words):
+    if all(w.lower().strip(".,:&") in _UI_WORDS for w in words) or _DATELIKE.search(name):
         return False
     first = name[0]
     return not strict or first.isupper() or first.isdigit() or (first.isalpha() and not first.isascii())
+
+
+def is_company(name: str) -> bool:
+    """A company's legal name ('Vox Media, Inc.'), as copyright lines give it."""
+    return bool(_COMPANY.search(name))
 
 
 def host_of(url: str) -> str | None:

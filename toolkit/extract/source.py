@@ -26,7 +26,8 @@ from toolkit.extract.source_clues import Clue, chrome_clues, top_clues
 MIN_SCORE = 2.0
 SUPPORT_EACH, SUPPORT_CAP = 0.5, 2.0
 KNOWN_BONUS = 1.0
-CHROME_WORDS = 20
+# clues of one kind counted for one site: a partner's logo on every teaser is not the site
+KIND_CAP = {"phrase": 2, "marker": 3}
 
 
 def publisher_from_url(url: str, kb: Knowledge) -> str | None:
@@ -44,6 +45,7 @@ class _Pool:
     score: float = 0.0
     known: str | None = None
     forms: Counter[str] = field(default_factory=Counter)
+    kinds: Counter[str] = field(default_factory=Counter)
 
 
 def _identity(name: str, kb: Knowledge) -> tuple[str, str | None]:
@@ -72,7 +74,9 @@ def _pool(clues: Iterator[Clue], kb: Knowledge) -> dict[str, _Pool]:
         if not key:
             continue
         pool = pools.setdefault(key, _Pool())
-        pool.score += clue.weight
+        pool.kinds[clue.kind] += 1
+        if pool.kinds[clue.kind] <= KIND_CAP.get(clue.kind, 1):
+            pool.score += clue.weight
         pool.known = pool.known or known
         pool.forms[name] += 1
     return pools
@@ -95,7 +99,7 @@ def _chrome(units: list[Classified], span: tuple[int, int] | None) -> list[Class
     for i, c in enumerate(units):
         if start <= i < end and not c.furniture:
             continue
-        if c.furniture == "embed_signature" or "(@" in c.text or c.words > CHROME_WORDS:
+        if c.furniture == "embed_signature" or "(@" in c.text:
             continue
         out.append(c)
     return out

@@ -51,6 +51,10 @@ def clean_name(raw: str, corporate: bool = False) -> str:
     name = _TAIL.sub("", name).strip(" \"'“”‘’«»()[]")
     if corporate:
         name = _CORPORATE.sub("", _YEARS.sub("", name)).strip(" ,.&")
+    words = name.split()
+    half = len(words) // 2
+    if half and len(words) % 2 == 0 and words[:half] == words[half:]:
+        name = " ".join(words[:half])  # "Engadget Engadget": a logo's alt text and its title
     return name
 
 

@@ -25,7 +25,7 @@ from toolkit.extract.source_clues import Clue, chrome_clues, top_clues
 
 MIN_SCORE = 2.0
 SUPPORT_EACH, SUPPORT_CAP = 0.5, 2.0
-KNOWN_BONUS = 1.0
+KNOWN_BONUS = 1.5  # the table knows the name as a publisher: that breaks a tie with a stranger
 # clues of one kind counted for one site: a partner's logo on every teaser is not the site
 KIND_CAP = {"phrase": 2, "marker": 3}
 

@@ -49,7 +49,7 @@ _ELSEWHERE = re.compile(
 )
 ELSEWHERE_WEIGHT = -4.0
 _PHRASE = re.compile(
-    r"^(?:(?:more\s+(?:from|stories\s+from)|follow|support|welcome\s+to|make|"
+    r"^[*•·\-\s]*(?:(?:more\s+(?:from|stories\s+from)|follow|support|welcome\s+to|make|"
     r"(?:thank\s+you|thanks)\s+for\s+(?:supporting|reading|visiting)|published\s+in)\s+"
     r"(?P<a>.+?)(?:\s+(?:followed|my\s+homepage|yours)|\s+on\s+(?:twitter|facebook)|:.*)?[\s.!]*$"
     r"|get\s+(?P<b>.+?)\s+delivered\b.*"
@@ -87,6 +87,8 @@ def top_clues(units: list[Classified], url: str | None) -> Iterator[Clue]:
         if suffix:
             yield Clue(suffix, PRINT_TITLE_WEIGHT if stamp else TITLE_WEIGHT, "title")
     logo = next((c.text for c in units[:TOP_UNITS] if not _NOISE.match(c.text)), None)
+    if logo and logo.startswith("#"):  # lynx lists <link> titles: "#Site » Feed Site » Comments"
+        logo = _TITLE_SEP.split(logo[1:])[0]
     if logo and not _PRINT_STAMP.match(logo):
         domain = is_domain(logo.split()[0])
         yield Clue(logo.split()[0] if domain else logo, LOGO_WEIGHT * (2 if domain else 1), "logo")
@@ -108,6 +110,8 @@ def chrome_clues(chrome: list[Classified], kb: Knowledge) -> list[Clue]:
     known = _known_names(kb)
     for i, c in enumerate(chrome):
         text = c.text
+        if text.startswith("Link:"):
+            continue  # a text browser's list of <link rel> names
         if _COPYRIGHT.search(text):
             out += _copyright(text)
         if c.words > SHORT_WORDS:
@@ -130,8 +134,20 @@ def chrome_clues(chrome: list[Classified], kb: Knowledge) -> list[Clue]:
     for pub in kb.publishers:
         hits = sum(1 for c in chrome for p in pub.markers if p.search(c.text))
         out += [Clue(pub.name, PHRASE_WEIGHT, "marker")] * min(hits, MENTION_CAP)
-    out += [Clue(n, MENTION_WEIGHT * min(k, MENTION_CAP), "mention") for n, k in mentions.items()]
+    out += [
+        Clue(n, MENTION_WEIGHT * min(k, MENTION_CAP), "mention")
+        for n, k in mentions.items()
+        if not _plain_word(n, chrome)
+    ]
     return out
+
+
+def _plain_word(name: str, chrome: list[Classified]) -> bool:
+    """'Time' or 'Medium' that the page also writes in lower case: a word, not a name here."""
+    if " " in name or not name.istitle() or not name.isalpha():
+        return False
+    word = re.compile(rf"\b{re.escape(name.lower())}\b")
+    return any(word.search(c.text) for c in chrome)
 
 
 def _copyright(text: str) -> list[Clue]:
@@ -148,7 +164,7 @@ def _copyright(text: str) -> list[Clue]:
     clues = []
     if holder.strip():
         weight = COMPANY_WEIGHT if is_company(holder) else COPYRIGHT_WEIGHT
-        clues.append(Clue(holder, weight, "copyright", corporate=True, explicit=True))
+        clues.append(Clue(holder, weight, "copyright", corporate=True))
     last = before.split()[-1] if before.split() else ""
     if is_domain(last):
         clues.append(Clue(last, COPYRIGHT_WEIGHT, "copyright"))

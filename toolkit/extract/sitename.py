@@ -72,12 +72,17 @@ def looks_like_name(name: str, strict: bool = True) -> bool:
     if not name or len(name) > 48 or is_domain(name):
         return bool(name) and len(name) <= 48
     words = name.split()
-    if not 1 <= len(words) <= 5 or any(ch in name for ch in "?!@<>{}=\"“”"):
+    if not 1 <= len(words) <= 5 or any(ch in name for ch in '?!@<>{}="“”'):
         return False
     if all(w.lower().strip(".,:&") in _UI_WORDS for w in words) or _DATELIKE.search(name):
         return False
     first = name[0]
-    return not strict or first.isupper() or first.isdigit() or (first.isalpha() and not first.isascii())
+    return (
+        not strict
+        or first.isupper()
+        or first.isdigit()
+        or (first.isalpha() and not first.isascii())
+    )
 
 
 def is_company(name: str) -> bool:

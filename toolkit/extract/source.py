@@ -120,6 +120,8 @@ def find_source(
         name = _display(pool)
         seen = text.count(name) if len(name) >= 2 else 0
         pool.score += min(SUPPORT_CAP, SUPPORT_EACH * max(0, seen - sum(pool.forms.values())))
-        pool.score += KNOWN_BONUS if pool.known else 0.0
+        # a known outlet named once, in a related link, is not thereby the publisher
+        if pool.known and (len(pool.kinds) > 1 or pool.score >= 2):
+            pool.score += KNOWN_BONUS
     best = max(pools.values(), key=lambda p: p.score)
     return _display(best) if best.score >= MIN_SCORE else None

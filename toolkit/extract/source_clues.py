@@ -21,7 +21,8 @@ TITLE_WEIGHT = 2.0  # a " - Site" suffix on the first line
 MENTION_WEIGHT = 1.0  # a known publisher or a bare domain named in the page chrome
 MENTION_CAP = 3
 TOP_UNITS = 8
-SHORT_WORDS = 20  # site phrases and mentions sit in short lines; copyright lines can be long
+SHORT_WORDS = 20  # names sit in short lines of chrome; copyright lines can be long
+PHRASE_WORDS = 10  # "More from Site", "Site logo": a few words on a line of their own
 
 
 @dataclass(frozen=True)
@@ -42,23 +43,27 @@ _PLAIN_SEP = re.compile(r"\s+[|-]\s+")  # what a pasted <title> line uses; a das
 _NOISE = re.compile(
     r"^(?:<|link:|iframe|\[|\(button|skip to|sign in|log in|[-*•·]\s|\W*$)", re.IGNORECASE
 )
-_FIRST_ON = re.compile(r"\bappeared\s+first\s+on\s+(?P<n>[^.!?\n]{2,60}?)\s*[.!]?$", re.I)
+_FIRST_ON = re.compile(r"\bappeared\s+first\s+on\s+(?P<n>[^.!?\n]{2,60}?)[ \t]*[.!]?$", re.I | re.M)
 # "originally appeared in X": X ran the story first, so X is someone else, not this site
 _ELSEWHERE = re.compile(
-    r"\boriginally\s+(?:appeared|published|ran)\s+(?:on|in|at)\s+(?P<n>[^.!?\n]{2,60}?)\s*[.!]?$", re.I
+    r"\boriginally\s+(?:appeared|published|ran)\s+(?:on|in|at)\s+"
+    r"(?P<n>[^.!?\n]{2,60}?)[ \t]*[.!]?$",
+    re.I | re.M,
 )
 ELSEWHERE_WEIGHT = -4.0
-_PHRASE = re.compile(
-    r"^[*•·\-\s]*(?:(?:more\s+(?:from|stories\s+from)|follow|support|welcome\s+to|make|"
-    r"(?:thank\s+you|thanks)\s+for\s+(?:supporting|reading|visiting)|published\s+in)\s+"
-    r"(?P<a>.+?)(?:\s+(?:followed|my\s+homepage|yours)|\s+on\s+(?:twitter|facebook)|:.*)?[\s.!]*$"
-    r"|get\s+(?P<b>.+?)\s+delivered\b.*"
-    r"|\W*(?P<c>[^\s\[\]][^\[\]]{0,40}?)[\s-]+(?:logo|homepage|home\s+page)\b.*"
-    r"|(?P<d>.+?)\s+[-–|]\s+back\s+to\s+home$"
-    r"|.*?\bback\s+to\s+(?P<e>\S+(?:\s+\S+){0,3}?)\s+home(?:page)?\b.*)",
-    re.IGNORECASE,
+_PHRASE = re.compile(  # one line each; [ \t] never lets a match run into the next line
+    r"^[ *•·#\[-]*(?:(?:more[ \t]+(?:from|stories[ \t]+from)|follow|support|welcome[ \t]+to|make|"
+    r"(?:thank[ \t]+you|thanks)[ \t]+for[ \t]+(?:supporting|reading|visiting)|published[ \t]+in)"
+    r"[ \t]+(?P<a>\w.*?)(?:[ \t]+(?:followed|my[ \t]+homepage|yours)|[ \t]+on[ \t]+"
+    r"(?:twitter|facebook)|:.*)?[ \t.!]*$"
+    r"|get[ \t]+(?P<b>\w.*?)[ \t]+delivered\b.*"
+    r"|(?P<c>\w[^\[\]\n]{0,40}?)[ \t-]+(?:logo|homepage|home[ \t]+page)\b.*"
+    r"|(?P<d>\w.*?)[ \t]+[-–|][ \t]+back[ \t]+to[ \t]+home$"
+    r"|(?:\S+[ \t]+){0,3}back[ \t]+to[ \t]+(?P<e>\S+(?:[ \t]\S+){0,3}?)[ \t]+home(?:page)?\b.*"
+    # a label alone on its line names the site on the next: "Published in" / "Backchannel"
+    r"|(?:published[ \t]+in|more[ \t]+from)\n(?P<f>.+)$)",
+    re.IGNORECASE | re.MULTILINE,
 )
-_LABEL = re.compile(r"^(?:published\s+in|more\s+from)$", re.IGNORECASE)
 _COPYRIGHT = re.compile(r"©|\(c\)|\bcopyright\b|版权所有", re.IGNORECASE)
 _HOLDER_END = re.compile(
     r"\.(?:\s|$)|\||\ball rights\b|\btodos\b|\btous\b|\bsome rights\b|—|\s-\s|。", re.IGNORECASE
@@ -66,9 +71,7 @@ _HOLDER_END = re.compile(
 _HOLDER_LEAD = re.compile(r"^(?:[\s©:：]|\(c\)|copyright\b|by\s+|sa\s+|s\.a\.\s+)+", re.IGNORECASE)
 _YEARS = re.compile(r"^(?:\d{4}(?:\s*[-–]\s*\d{4})?[\s,]*)+")
 _CJK_START = re.compile(r"^\s*[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
-_DOMAIN_MENTION = re.compile(
-    r"(?<![\w@/.-])(?:www\.)?((?:[\w-]+\.)+[a-z]{2,12})(?!\.?[\w@/-])", re.IGNORECASE
-)
+_WWW = re.compile(r"^www\d*\.", re.IGNORECASE)
 
 
 def top_clues(units: list[Classified], url: str | None) -> Iterator[Clue]:
@@ -77,13 +80,16 @@ def top_clues(units: list[Classified], url: str | None) -> Iterator[Clue]:
     if url:
         hosts.add(host_of(url))
     for c in units:
-        m = _PRINT_FOOTER.match(c.text)
+        m = _PRINT_FOOTER.match(c.text) if c.text.startswith("http") else None
         if m:
             hosts.add(host_of(m.group("url")))
     yield from (Clue(h, URL_WEIGHT, "url") for h in hosts if h)
-    for c in units[:1] + [c for c in units if _PRINT_STAMP.match(c.text)][:1]:
+    stamped = (c for c in units if c.text[:1].isdigit() and _PRINT_STAMP.match(c.text))
+    for c in units[:1] + [next(stamped, units[0])]:
         stamp = _PRINT_STAMP.match(c.text)
-        suffix = title_suffix(stamp.group("t") if stamp else c.text, _TITLE_SEP if stamp else _PLAIN_SEP)
+        suffix = title_suffix(
+            stamp.group("t") if stamp else c.text, _TITLE_SEP if stamp else _PLAIN_SEP
+        )
         if suffix:
             yield Clue(suffix, PRINT_TITLE_WEIGHT if stamp else TITLE_WEIGHT, "title")
     logo = next((c.text for c in units[:TOP_UNITS] if not _NOISE.match(c.text)), None)
@@ -105,49 +111,60 @@ def title_suffix(title: str, sep: re.Pattern[str] = _TITLE_SEP) -> str | None:
 
 def chrome_clues(chrome: list[Classified], kb: Knowledge) -> list[Clue]:
     """Clues in the page furniture: notes, phrases, copyright lines, domains, known names."""
-    out: list[Clue] = []
+    lines = [c.text for c in chrome if not c.text.startswith("Link:")]  # links2's <link rel>s
+    short = "\n".join(c.text for c in chrome if c.words <= SHORT_WORDS)
+    tiny = "\n".join(c.text for c in chrome if c.words <= PHRASE_WORDS)
+    out = [clue for line in _copyright_lines("\n".join(lines)) for clue in _copyright(line)]
+    out += [Clue(m.group("n"), FIRST_ON_WEIGHT, "first_on") for m in _FIRST_ON.finditer(short)]
+    out += [Clue(m.group("n"), ELSEWHERE_WEIGHT, "elsewhere") for m in _ELSEWHERE.finditer(short)]
+    for m in _PHRASE.finditer(tiny):
+        name = next(g for g in m.groups() if g)
+        out.append(Clue(name, PHRASE_WEIGHT, "phrase", explicit=bool(m.group("c") or m.group("e"))))
+    markers = _markers(kb)
+    for m in markers.finditer(short) if markers else ():
+        index = int(str(m.lastgroup)[1:])
+        out.append(Clue(kb.publishers[index].name, PHRASE_WEIGHT, "marker"))
     mentions: dict[str, int] = {}
     known = _known_names(kb)
-    for i, c in enumerate(chrome):
-        text = c.text
-        if text.startswith("Link:"):
-            continue  # a text browser's list of <link rel> names
-        if _COPYRIGHT.search(text):
-            out += _copyright(text)
-        if c.words > SHORT_WORDS:
-            continue
-        m = _FIRST_ON.search(text)
-        if m:
-            out.append(Clue(m.group("n"), FIRST_ON_WEIGHT, "first_on"))
-        m = _ELSEWHERE.search(text)
-        if m:
-            out.append(Clue(m.group("n"), ELSEWHERE_WEIGHT, "elsewhere"))
-        m = _PHRASE.match(text)
-        if m:
-            name = next(g for g in m.groups() if g)
-            out.append(Clue(name, PHRASE_WEIGHT, "phrase", explicit=bool(m.group("c") or m.group("e"))))
-        elif _LABEL.match(text) and i + 1 < len(chrome):
-            out.append(Clue(chrome[i + 1].text, PHRASE_WEIGHT, "phrase"))
-        domains = [d for d in _DOMAIN_MENTION.findall(text) if is_domain(d)]
-        for name in domains + (known.findall(text) if known else []):
-            mentions[name] = mentions.get(name, 0) + 1
-    for pub in kb.publishers:
-        hits = sum(1 for c in chrome for p in pub.markers if p.search(c.text))
-        out += [Clue(pub.name, PHRASE_WEIGHT, "marker")] * min(hits, MENTION_CAP)
+    found = _domains(short)
+    for name in found + (known.findall(short) if known else []):
+        mentions[name] = mentions.get(name, 0) + 1
     out += [
         Clue(n, MENTION_WEIGHT * min(k, MENTION_CAP), "mention")
         for n, k in mentions.items()
-        if not _plain_word(n, chrome)
+        if not _plain_word(n, short)
     ]
     return out
 
 
-def _plain_word(name: str, chrome: list[Classified]) -> bool:
+def _domains(text: str) -> list[str]:
+    """Bare host names written in the text ('TMZ.com', 'www.msn.com'), not urls or e-mails."""
+    out = []
+    for token in text.split():
+        if "." in token and "/" not in token and "@" not in token:
+            host = _WWW.sub("", token.strip("()[]<>\"'“”‘’,;:!?.*•|"))
+            if is_domain(host):
+                out.append(host)
+    return out
+
+
+def _plain_word(name: str, text: str) -> bool:
     """'Time' or 'Medium' that the page also writes in lower case: a word, not a name here."""
     if " " in name or not name.istitle() or not name.isalpha():
         return False
-    word = re.compile(rf"\b{re.escape(name.lower())}\b")
-    return any(word.search(c.text) for c in chrome)
+    return re.search(rf"\b{re.escape(name.lower())}\b", text) is not None
+
+
+def _copyright_lines(text: str) -> list[str]:
+    """Each line of text that carries a copyright sign, once."""
+    out: list[str] = []
+    for m in _COPYRIGHT.finditer(text):
+        start = text.rfind("\n", 0, m.start()) + 1
+        end = text.find("\n", m.end())
+        line = text[start : end if end >= 0 else len(text)]
+        if not out or out[-1] != line:
+            out.append(line)
+    return out
 
 
 def _copyright(text: str) -> list[Clue]:
@@ -174,13 +191,29 @@ def _copyright(text: str) -> list[Clue]:
 
 
 _KNOWN_CACHE: dict[int, re.Pattern[str] | None] = {}
+_MARKER_CACHE: dict[int, re.Pattern[str] | None] = {}
+
+
+def _markers(kb: Knowledge) -> re.Pattern[str] | None:
+    """The publishers' own marker lines as one pattern, a named group per publisher."""
+    key = id(kb)
+    if key not in _MARKER_CACHE:
+        alts = [
+            f"(?P<_{i}>{'|'.join(f'(?:{p.pattern})' for p in pub.markers)})"
+            for i, pub in enumerate(kb.publishers)
+            if pub.markers
+        ]
+        _MARKER_CACHE[key] = re.compile("|".join(alts), re.I | re.M) if alts else None
+    return _MARKER_CACHE[key]
 
 
 def _known_names(kb: Knowledge) -> re.Pattern[str] | None:
     """One pattern for every publisher name and alias in the table, longest first."""
     key = id(kb)
     if key not in _KNOWN_CACHE:
-        names = {n for p in kb.publishers for n in (p.name, *p.aliases) if len(n) >= 3}
+        names = {n for n in kb.names if len(n) >= 3}
         alts = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-        _KNOWN_CACHE[key] = re.compile(rf"(?<!\w)(?:{alts})(?!\w)") if alts else None
+        first = re.escape("".join(sorted({n[0] for n in names})))
+        # the lookahead on first letters lets the scan skip most positions cheaply
+        _KNOWN_CACHE[key] = re.compile(rf"(?<!\w)(?=[{first}])(?:{alts})(?!\w)") if alts else None
     return _KNOWN_CACHE[key]

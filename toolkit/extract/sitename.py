@@ -14,6 +14,7 @@ _UI_WORDS = frozenset(
     next our page pinterest policy popular previous privacy print read reddit register related
     rss search section sections share sign site skip stories story subscribe subscription terms
     the this to top topics twitter us me video videos we whatsapp you your youtube
+    in on up out of and for at
     """.split()
 )
 _LEAD = re.compile(r"^(?:[#*•·|:>\-–—\s]+|(?:publisher|alternate)\s+)+", re.IGNORECASE)

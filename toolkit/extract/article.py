@@ -15,7 +15,7 @@ from toolkit.extract.knowledge import Knowledge, knowledge
 from toolkit.extract.language import detect_language
 from toolkit.extract.normalize import normalize_text
 from toolkit.extract.segment import segment
-from toolkit.extract.source import publisher_from_text, publisher_from_url
+from toolkit.extract.source import find_source
 
 HEADER_LOOKBACK = 4
 _URL_LABEL = re.compile(
@@ -62,8 +62,7 @@ def extract_article(raw_text: str, kb: Knowledge | None = None) -> Extraction:
     top = head[0] if head else span[0]
     header = units[max(0, top - HEADER_LOOKBACK) : span[0] + 1]
 
-    result.source = publisher_from_url(result.url, kb) if result.url else None
-    result.source = result.source or publisher_from_text([u.text for u in units], kb)
+    result.source = find_source(units, span, result.url, kb)
     if head:
         sites = [s for s in (result.source,) if s]
         result.headline = headline_text(units, head, sites) or None

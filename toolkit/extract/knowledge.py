@@ -53,7 +53,8 @@ class Knowledge:
     strong: tuple[tuple[str, re.Pattern[str]], ...]
     cta: frozenset[str]
     markup: re.Pattern[str]
-    publishers: tuple[Publisher, ...]
+    publishers: tuple[Publisher, ...]  # only outlets with furniture rules: classify tries each
+    names: tuple[str, ...] = ()  # every publisher name and alias as written, for mentions
     agencies: dict[str, str] = field(default_factory=dict)  # name_key -> agency name
     publisher_names: dict[str, str] = field(default_factory=dict)  # name_key -> publisher name
     domains: dict[str, str] = field(default_factory=dict)  # domain -> publisher name
@@ -94,13 +95,15 @@ def knowledge() -> Knowledge:
         for alias in [entry["name"], *entry.get("aliases", [])]:
             agencies[name_key(alias)] = entry["name"]
     names = {name_key(a): p.name for p in publishers for a in (p.name, *p.aliases, *p.domains)}
+    furnished = tuple(p for p in publishers if p.markers or p.boilerplate or p.appeals)
     return Knowledge(
         share_words=frozenset(str(w).lower() for w in bp["share_words"]),
         button_phrases=frozenset(str(w).lower() for w in bp["button_words"]),
         strong=tuple((k, _rx(v)) for k, v in bp["strong"].items()),
         cta=frozenset(str(p).lower() for p in bp["cta"]),
         markup=_rx(bp["markup"]),
-        publishers=tuple(publishers),
+        publishers=furnished,
+        names=tuple(n for p in publishers for n in (p.name, *p.aliases)),
         agencies=agencies,
         publisher_names=names,
         domains={d.lower(): p.name for p in publishers for d in p.domains},

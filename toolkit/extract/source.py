@@ -1,61 +1,127 @@
-"""The publisher: from the url's domain, 'appeared first on' notes, banners, copyright lines."""
+"""The publisher: evidence from the page's own address, title, logo, notes and footer, weighed.
+
+Every clue names a candidate with a weight; candidates that are the same site (a name and its
+domain, a table alias) are pooled, and the best pool wins. Wire agencies are never candidates.
+Body prose is never read, so a story quoting another outlet does not make it the publisher.
+"""
 
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 
-from toolkit.extract.knowledge import Knowledge
+from toolkit.extract.classify import Classified
+from toolkit.extract.knowledge import Knowledge, name_key
+from toolkit.extract.sitename import (
+    clean_name,
+    host_of,
+    is_domain,
+    looks_like_name,
+    site_label,
+)
+from toolkit.extract.source_clues import Clue, chrome_clues, top_clues
 
-_FIRST_ON = re.compile(
-    r"(?:appeared|published|posted)\s+(?:first|originally)?\s*(?:on|in|at)\s+"
-    r"(?:the\s+website\s+of\s+)?(?P<name>[^.!?\n]{2,60}?)\s*[.!]?$",
-    re.IGNORECASE,
-)
-_COPYRIGHT = re.compile(
-    r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*"
-    r"(?P<name>[^.|\n]{2,60}?)\s*(?:[.|]|all rights reserved|$)",
-    re.IGNORECASE,
-)
+MIN_SCORE = 2.0
+SUPPORT_EACH, SUPPORT_CAP = 0.5, 2.0
+KNOWN_BONUS = 1.5  # the table knows the name as a publisher: that breaks a tie with a stranger
+# clues of one kind counted for one site: a partner's logo on every teaser is not the site
+KIND_CAP = {"phrase": 2, "marker": 3}
 
 
 def publisher_from_url(url: str, kb: Knowledge) -> str | None:
-    """The publisher's name for a url's host, or the bare domain when the table lacks it."""
-    host = (urlsplit(url).hostname or "").lower().removeprefix("www.")
+    """The publisher's name for a url's host, or the bare host when the table lacks it."""
+    host = host_of(url)
     if not host:
         return None
     return kb.publisher_for_domain(host) or host
 
 
-def _named(raw: str, kb: Knowledge) -> str | None:
-    name = raw.strip(" \"'“”‘’:-–—")
-    if not name or kb.agency(name) is not None:
-        return None
+@dataclass
+class _Pool:
+    """One site's pooled evidence: total weight and the surface forms it was named by."""
+
+    score: float = 0.0
+    known: str | None = None
+    forms: Counter[str] = field(default_factory=Counter)
+    kinds: Counter[str] = field(default_factory=Counter)
+
+
+def _identity(name: str, kb: Knowledge) -> tuple[str, str | None]:
+    """The pooling key of a name and the table's name for it, if the table knows it."""
+    if is_domain(name):
+        host = host_of(name) or name.lower()
+        known = kb.publisher_for_domain(host) or kb.publisher(name)
+        return (name_key(known) if known else site_label(host)), known
     known = kb.publisher(name)
-    if known:
-        return known
-    if "." in name and " " not in name:
-        return kb.publisher_for_domain(name) or name.lower()
-    words = name.split()
-    return name if 1 <= len(words) <= 6 and name[0].isupper() else None
+    return name_key(known or name), known
 
 
-def publisher_from_text(lines: list[str], kb: Knowledge) -> str | None:
-    """The first publisher named by a note, a publisher marker, or a copyright line."""
-    for line in lines:
-        m = _FIRST_ON.search(line)
-        if m:
-            name = _named(m.group("name"), kb)
-            if name:
-                return name
-    for line in lines:
-        for pub in kb.publishers:
-            if any(p.search(line) for p in pub.markers):
-                return pub.name
-    for line in lines:
-        m = _COPYRIGHT.search(line)
-        if m:
-            name = _named(m.group("name"), kb)
-            if name:
-                return name
-    return None
+def _is_agency(name: str, kb: Knowledge) -> bool:
+    if kb.agency(name) is not None:
+        return True
+    return any(kb.agency(part) is not None for part in re.split(r"[/,]", name) if part.strip())
+
+
+def _pool(clues: Iterator[Clue], kb: Knowledge) -> dict[str, _Pool]:
+    pools: dict[str, _Pool] = {}
+    for clue in clues:
+        name = clean_name(clue.name, corporate=clue.corporate)
+        if not name or _is_agency(name, kb) or not looks_like_name(name, strict=not clue.explicit):
+            continue
+        key, known = _identity(name, kb)
+        if not key:
+            continue
+        pool = pools.setdefault(key, _Pool())
+        pool.kinds[clue.kind] += 1
+        if pool.kinds[clue.kind] <= KIND_CAP.get(clue.kind, 1):
+            pool.score += clue.weight
+        pool.known = pool.known or known
+        pool.forms[name] += 1
+    return pools
+
+
+def _display(pool: _Pool) -> str:
+    """The table's name, else the commonest written name, else the host."""
+    if pool.known:
+        return pool.known
+    names = [f for f, _ in pool.forms.most_common() if not is_domain(f)]
+    if names:
+        return names[0]
+    return host_of(pool.forms.most_common(1)[0][0]) or pool.forms.most_common(1)[0][0]
+
+
+def _chrome(units: list[Classified], span: tuple[int, int] | None) -> list[Classified]:
+    """Units that are not the article's own prose, nor an embedded post."""
+    start, end = span or (0, 0)
+    out = []
+    for i, c in enumerate(units):
+        if start <= i < end and not c.furniture:
+            continue
+        if c.furniture == "embed_signature" or "(@" in c.text:
+            continue
+        out.append(c)
+    return out
+
+
+def find_source(
+    units: list[Classified], span: tuple[int, int] | None, url: str | None, kb: Knowledge
+) -> str | None:
+    """The publisher's name from the file's own evidence, or None when nothing names it."""
+    chrome = _chrome(units, span)
+    clues = list(top_clues(units, url))
+    clues += chrome_clues(chrome, kb)
+    pools = _pool(iter(clues), kb)
+    if not pools:
+        return None
+    text = "\n".join(c.text for c in chrome)
+    for pool in pools.values():
+        name = _display(pool)
+        seen = text.count(name) if len(name) >= 2 else 0
+        pool.score += min(SUPPORT_CAP, SUPPORT_EACH * max(0, seen - sum(pool.forms.values())))
+        # a known outlet named once, in a related link, is not thereby the publisher
+        if pool.known and (len(pool.kinds) > 1 or pool.score >= 2):
+            pool.score += KNOWN_BONUS
+    best = max(pools.values(), key=lambda p: p.score)
+    return _display(best) if best.score >= MIN_SCORE else None

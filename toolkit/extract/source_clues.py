@@ -1,0 +1,219 @@
+"""Clues to the publisher: each a name the page gives itself, with how much it says."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from toolkit.extract.classify import Classified
+from toolkit.extract.knowledge import Knowledge
+from toolkit.extract.sitename import host_of, is_company, is_domain
+
+URL_WEIGHT = 10.0  # the page's own address
+FIRST_ON_WEIGHT = 8.0  # "The post ... appeared first on Site."
+PRINT_TITLE_WEIGHT = 5.0  # the <title> a browser prints atop every page
+PHRASE_WEIGHT = 2.0  # "More from Site", "Support Site", "Site logo", ...
+COPYRIGHT_WEIGHT = 2.0
+COMPANY_WEIGHT = 1.0  # "© Vox Media, LLC": often the owner of many sites, not this one
+LOGO_WEIGHT = 1.0  # the first words of the page, where the logo sits
+TITLE_WEIGHT = 2.0  # a " - Site" suffix on the first line
+MENTION_WEIGHT = 1.0  # a known publisher or a bare domain named in the page chrome
+MENTION_CAP = 3
+TOP_UNITS = 8
+SHORT_WORDS = 20  # names sit in short lines of chrome; copyright lines can be long
+PHRASE_WORDS = 10  # "More from Site", "Site logo": a few words on a line of their own
+
+
+@dataclass(frozen=True)
+class Clue:
+    """A name the page offers as its own; explicit clues may be lower-case ('topicseed logo')."""
+
+    name: str
+    weight: float
+    kind: str
+    corporate: bool = False
+    explicit: bool = False
+
+
+_PRINT_STAMP = re.compile(r"^\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}(?:\s*[AP]M)?\s+(?P<t>.+)$")
+_PRINT_FOOTER = re.compile(r"^(?P<url>https?://\S+?)(?:\.\.\.|…)?\s+\d{1,3}/\d{1,3}$")
+_TITLE_SEP = re.compile(r"\s+(?:[|\-–—•·»@]|::)\s+")
+_PLAIN_SEP = re.compile(r"\s+[|-]\s+")  # what a pasted <title> line uses; a dash may be prose
+_NOISE = re.compile(
+    r"^(?:<|link:|iframe|\[|\(button|skip to|sign in|log in|[-*•·]\s|\W*$)", re.IGNORECASE
+)
+_FIRST_ON = re.compile(r"\bappeared\s+first\s+on\s+(?P<n>[^.!?\n]{2,60}?)[ \t]*[.!]?$", re.I | re.M)
+# "originally appeared in X": X ran the story first, so X is someone else, not this site
+_ELSEWHERE = re.compile(
+    r"\boriginally\s+(?:appeared|published|ran)\s+(?:on|in|at)\s+"
+    r"(?P<n>[^.!?\n]{2,60}?)[ \t]*[.!]?$",
+    re.I | re.M,
+)
+ELSEWHERE_WEIGHT = -4.0
+_PHRASE = re.compile(  # one line each; [ \t] never lets a match run into the next line
+    r"^[ *•·#\[-]*(?:(?:more[ \t]+(?:from|stories[ \t]+from)|follow|support|welcome[ \t]+to|make|"
+    r"(?:thank[ \t]+you|thanks)[ \t]+for[ \t]+(?:supporting|reading|visiting)|published[ \t]+in)"
+    r"[ \t]+(?P<a>\w.*?)(?:[ \t]+(?:followed|my[ \t]+homepage|yours)|[ \t]+on[ \t]+"
+    r"(?:twitter|facebook)|:.*)?[ \t.!]*$"
+    r"|get[ \t]+(?P<b>\w.*?)[ \t]+delivered\b.*"
+    r"|(?P<c>\w[^\[\]\n]{0,40}?)[ \t-]+(?:logo|homepage|home[ \t]+page)\b.*"
+    r"|(?P<d>\w.*?)[ \t]+[-–|][ \t]+back[ \t]+to[ \t]+home$"
+    r"|(?:\S+[ \t]+){0,3}back[ \t]+to[ \t]+(?P<e>\S+(?:[ \t]\S+){0,3}?)[ \t]+home(?:page)?\b.*"
+    # a label alone on its line names the site on the next: "Published in" / "Backchannel"
+    r"|(?:published[ \t]+in|more[ \t]+from)\n(?P<f>.+)$)",
+    re.IGNORECASE | re.MULTILINE,
+)
+_COPYRIGHT = re.compile(r"©|\(c\)|\bcopyright\b|版权所有", re.IGNORECASE)
+_HOLDER_END = re.compile(
+    r"\.(?:\s|$)|\||\ball rights\b|\btodos\b|\btous\b|\bsome rights\b|—|\s-\s|。", re.IGNORECASE
+)
+_HOLDER_LEAD = re.compile(r"^(?:[\s©:：]|\(c\)|copyright\b|by\s+|sa\s+|s\.a\.\s+)+", re.IGNORECASE)
+_YEARS = re.compile(r"^(?:\d{4}(?:\s*[-–]\s*\d{4})?[\s,]*)+")
+_CJK_START = re.compile(r"^\s*[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+_WWW = re.compile(r"^www\d*\.", re.IGNORECASE)
+
+
+def top_clues(units: list[Classified], url: str | None) -> Iterator[Clue]:
+    """The address, the printed title and the first line: where a page names itself."""
+    hosts = set()
+    if url:
+        hosts.add(host_of(url))
+    for c in units:
+        m = _PRINT_FOOTER.match(c.text) if c.text.startswith("http") else None
+        if m:
+            hosts.add(host_of(m.group("url")))
+    yield from (Clue(h, URL_WEIGHT, "url") for h in hosts if h)
+    stamped = (c for c in units if c.text[:1].isdigit() and _PRINT_STAMP.match(c.text))
+    for c in units[:1] + [next(stamped, units[0])]:
+        stamp = _PRINT_STAMP.match(c.text)
+        suffix = title_suffix(
+            stamp.group("t") if stamp else c.text, _TITLE_SEP if stamp else _PLAIN_SEP
+        )
+        if suffix:
+            yield Clue(suffix, PRINT_TITLE_WEIGHT if stamp else TITLE_WEIGHT, "title")
+    logo = next((c.text for c in units[:TOP_UNITS] if not _NOISE.match(c.text)), None)
+    if logo and logo.startswith("#"):  # lynx lists <link> titles: "#Site » Feed Site » Comments"
+        logo = _TITLE_SEP.split(logo[1:])[0]
+    if logo and not _PRINT_STAMP.match(logo):
+        domain = is_domain(logo.split()[0])
+        yield Clue(logo.split()[0] if domain else logo, LOGO_WEIGHT * (2 if domain else 1), "logo")
+
+
+def title_suffix(title: str, sep: re.Pattern[str] = _TITLE_SEP) -> str | None:
+    """'Site' from 'Headline - Site' or 'Headline | Site ::'; None when cut short or absent."""
+    title = title.strip().rstrip(":").strip()
+    if title.endswith(("...", "…")):
+        return None
+    parts = sep.split(title)
+    return parts[-1] if len(parts) > 1 else None
+
+
+def chrome_clues(chrome: list[Classified], kb: Knowledge) -> list[Clue]:
+    """Clues in the page furniture: notes, phrases, copyright lines, domains, known names."""
+    lines = [c.text for c in chrome if not c.text.startswith("Link:")]  # links2's <link rel>s
+    short = "\n".join(c.text for c in chrome if c.words <= SHORT_WORDS)
+    tiny = "\n".join(c.text for c in chrome if c.words <= PHRASE_WORDS)
+    out = [clue for line in _copyright_lines("\n".join(lines)) for clue in _copyright(line)]
+    out += [Clue(m.group("n"), FIRST_ON_WEIGHT, "first_on") for m in _FIRST_ON.finditer(short)]
+    out += [Clue(m.group("n"), ELSEWHERE_WEIGHT, "elsewhere") for m in _ELSEWHERE.finditer(short)]
+    for m in _PHRASE.finditer(tiny):
+        name = next(g for g in m.groups() if g)
+        out.append(Clue(name, PHRASE_WEIGHT, "phrase", explicit=bool(m.group("c") or m.group("e"))))
+    markers = _markers(kb)
+    for m in markers.finditer(short) if markers else ():
+        index = int(str(m.lastgroup)[1:])
+        out.append(Clue(kb.publishers[index].name, PHRASE_WEIGHT, "marker"))
+    mentions: dict[str, int] = {}
+    known = _known_names(kb)
+    found = _domains(short)
+    for name in found + (known.findall(short) if known else []):
+        mentions[name] = mentions.get(name, 0) + 1
+    out += [
+        Clue(n, MENTION_WEIGHT * min(k, MENTION_CAP), "mention")
+        for n, k in mentions.items()
+        if not _plain_word(n, short)
+    ]
+    return out
+
+
+def _domains(text: str) -> list[str]:
+    """Bare host names written in the text ('TMZ.com', 'www.msn.com'), not urls or e-mails."""
+    out = []
+    for token in text.split():
+        if "." in token and "/" not in token and "@" not in token:
+            host = _WWW.sub("", token.strip("()[]<>\"'“”‘’,;:!?.*•|"))
+            if is_domain(host):
+                out.append(host)
+    return out
+
+
+def _plain_word(name: str, text: str) -> bool:
+    """'Time' or 'Medium' that the page also writes in lower case: a word, not a name here."""
+    if " " in name or not name.istitle() or not name.isalpha():
+        return False
+    return re.search(rf"\b{re.escape(name.lower())}\b", text) is not None
+
+
+def _copyright_lines(text: str) -> list[str]:
+    """Each line of text that carries a copyright sign, once."""
+    out: list[str] = []
+    for m in _COPYRIGHT.finditer(text):
+        start = text.rfind("\n", 0, m.start()) + 1
+        end = text.find("\n", m.end())
+        line = text[start : end if end >= 0 else len(text)]
+        if not out or out[-1] != line:
+            out.append(line)
+    return out
+
+
+def _copyright(text: str) -> list[Clue]:
+    """The holder named around a copyright sign; a domain before the sign counts too."""
+    m = _COPYRIGHT.search(text)
+    assert m is not None
+    before = text[: m.start()].strip(" ,.:|•*")
+    after = _YEARS.sub("", _HOLDER_LEAD.sub("", text[m.end() :]))
+    after = _YEARS.sub("", _HOLDER_LEAD.sub("", after))
+    end = _HOLDER_END.search(after)
+    holder = after[: end.start()] if end else after
+    if _CJK_START.match(holder):
+        holder = holder.split()[0]
+    clues = []
+    if holder.strip():
+        weight = COMPANY_WEIGHT if is_company(holder) else COPYRIGHT_WEIGHT
+        clues.append(Clue(holder, weight, "copyright", corporate=True))
+    last = before.split()[-1] if before.split() else ""
+    if is_domain(last):
+        clues.append(Clue(last, COPYRIGHT_WEIGHT, "copyright"))
+    elif before and not holder.strip() and len(before.split()) <= 4:
+        clues.append(Clue(before, COPYRIGHT_WEIGHT, "copyright", corporate=True, explicit=True))
+    return clues
+
+
+_KNOWN_CACHE: dict[int, re.Pattern[str] | None] = {}
+_MARKER_CACHE: dict[int, re.Pattern[str] | None] = {}
+
+
+def _markers(kb: Knowledge) -> re.Pattern[str] | None:
+    """The publishers' own marker lines as one pattern, a named group per publisher."""
+    key = id(kb)
+    if key not in _MARKER_CACHE:
+        alts = [
+            f"(?P<_{i}>{'|'.join(f'(?:{p.pattern})' for p in pub.markers)})"
+            for i, pub in enumerate(kb.publishers)
+            if pub.markers
+        ]
+        _MARKER_CACHE[key] = re.compile("|".join(alts), re.I | re.M) if alts else None
+    return _MARKER_CACHE[key]
+
+
+def _known_names(kb: Knowledge) -> re.Pattern[str] | None:
+    """One pattern for every publisher name and alias in the table, longest first."""
+    key = id(kb)
+    if key not in _KNOWN_CACHE:
+        names = {n for n in kb.names if len(n) >= 3}
+        alts = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        first = re.escape("".join(sorted({n[0] for n in names})))
+        # the lookahead on first letters lets the scan skip most positions cheaply
+        _KNOWN_CACHE[key] = re.compile(rf"(?<!\w)(?=[{first}])(?:{alts})(?!\w)") if alts else None
+    return _KNOWN_CACHE[key]

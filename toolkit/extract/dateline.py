@@ -22,19 +22,28 @@ from toolkit.extract.dates import (
     latest_date,
 )
 
+NEAR = 30  # units above the article block where its dateline is looked for first
 AFTER_START = 15  # header lines the article block may have swallowed
 FOOTER = 2  # a blog's "Posted on ..." line just after the body
 LIST_GAP = 4  # dated units this close together form a list (related stories, comments)
 LIST_SIZE = 3
 MAX_REST = 12  # words besides the date on a dateline ("By X | Published ... | 3 min read")
 MAX_BEFORE = 6  # words before the date when the line is longer
+MAX_BEFORE_PROSE = 3
+MAX_BEFORE_PARTIAL = 4
 MAX_LINE = 30
-FOOTER_COST = 1000
 
 _SKIP = frozenset({"embed_signature", "credit", "credit_agency", "links"})
 _DIGIT = re.compile(r"\d")
+_URL = re.compile(r"(?:https?://|www\.)\S+|\S+\.(?:html?|php|aspx?|jpe?g|png|gif)\S*", re.I)
 # Browser print header: "11/28/23, 3:45 PM  Page title" at the top of each printed page.
 _PRINT_STAMP = re.compile(r"^\s*\d{1,2}[/.]\d{1,2}[/.]\d{2,4},\s*\d{1,2}:\d{2}")
+# Print stamps, code and table rows, and reader comments ("X wrote on ...", "... Reply").
+_NOT_A_DATELINE = re.compile(
+    r"^\s*\d{1,2}[/.]\d{1,2}[/.]\d{2,4},\s*\d{1,2}:\d{2}|::|[{}<>=│┃]"
+    r"|\b(?:wrote|says|said|repl(?:y|ied)|commented)\b|回覆|回复|返信",
+    re.IGNORECASE,
+)
 _UPDATED = re.compile(
     r"updated|modified|aktualisiert|mis à jour|actualizado|atualizado|更新", re.IGNORECASE
 )
@@ -58,6 +67,17 @@ class _Cues:
 class _Candidate:
     index: int
     date: dt.date
+    partial: bool  # printed without a year
+
+
+@dataclass(frozen=True)
+class _Found:
+    """One date on a line, with the words around it that say what kind of date it is."""
+
+    date: dt.date | None
+    partial: bool
+    before: str  # the line's text before the date
+    label: str  # the text since the previous date on the line
 
 
 def publication_date(
@@ -65,69 +85,92 @@ def publication_date(
 ) -> tuple[dt.date | None, str | None]:
     """The date printed next to the article's start, and where it came from ('text')."""
     start, end = span
-    cues = _cues(units, start, url, language)
-    found = [c for c in _candidates(units, start, end, cues) if c.date <= latest_date()]
-    if cues.stamp is not None:
-        found = [c for c in found if c.date <= cues.stamp]
-    found = _without_lists(found)
-    if not found:
-        return None, None
-    best = min(found, key=lambda c: _cost(c.index, start, end))
-    return best.date, "text"
+    cues = _cues(units, url, language)
+    latest = min(latest_date(), cues.stamp or latest_date())
+    found = _without_lists([c for c in _candidates(units, span, cues) if c.date <= latest])
+    if any(not c.partial for c in found):
+        found = [c for c in found if not c.partial]  # a full date beats a bare "Mar 27"
+    best = _nearest(found, start, end)
+    return (best.date, "text") if best else (None, None)
 
 
-def _cost(index: int, start: int, end: int) -> int:
-    """Distance from the article's start; lines above it are the likelier header."""
-    if index <= start:
-        return start - index
-    if index <= start + AFTER_START:
-        return 2 * (index - start)
-    return FOOTER_COST + abs(index - end)
+def _nearest(found: list[_Candidate], start: int, end: int) -> _Candidate | None:
+    """The dateline next to the article's start; else the page's first; else the body's foot.
+
+    When no date sits near the start, the article block found is likely later page content
+    (comments, a sidebar), and the page's own date is its first one.
+    """
+    near = [c for c in found if start - NEAR <= c.index <= start + AFTER_START]
+    if near:
+        return min(near, key=lambda c: _distance(c.index, start))
+    above = [c for c in found if c.index < start]
+    if above:
+        return min(above, key=lambda c: c.index)
+    foot = [c for c in found if end - 1 <= c.index <= end + FOOTER]
+    return foot[0] if foot else None
+
+
+def _distance(index: int, start: int) -> int:
+    """Units from the article's start; lines above it are the likelier header."""
+    return start - index if index <= start else 2 * (index - start)
 
 
 def _zone(start: int, end: int, size: int) -> Iterator[int]:
-    """Indexes of units that may hold the dateline: above the body, its head, its foot."""
-    yield from range(0, min(size, start + AFTER_START + 1))
-    yield from range(max(start + AFTER_START + 1, end - 1), min(size, end + FOOTER + 1))
+    """Units that may hold the dateline (above the body, its head, its foot), plus a margin."""
+    head_end = min(size, start + AFTER_START + 2 * LIST_GAP + 1)
+    yield from range(0, head_end)
+    yield from range(max(head_end, end - 1), min(size, end + FOOTER + 1))
 
 
 def _candidates(
-    units: list[Classified], start: int, end: int, cues: _Cues
+    units: list[Classified], span: tuple[int, int], cues: _Cues
 ) -> Iterator[_Candidate]:
-    for i in _zone(start, end, len(units)):
+    for i in _zone(*span, len(units)):
         c = units[i]
-        if c.furniture in _SKIP or not _DIGIT.search(c.text) or _PRINT_STAMP.match(c.text):
+        if c.furniture in _SKIP or not _DIGIT.search(c.text) or _NOT_A_DATELINE.search(c.text):
             continue
-        for date in _line_dates(c.text, cues):
-            yield _Candidate(i, date)
+        for f in _line_dates(c.text, cues):
+            if f.date is not None and _is_dateline(c, f, lede=i == span[0]):
+                yield _Candidate(i, f.date, f.partial)
 
 
-def _line_dates(text: str, cues: _Cues) -> list[dt.date]:
-    """The publication-date candidates on one line: dates that are not 'updated' or in prose."""
+def _line_dates(text: str, cues: _Cues) -> list[_Found]:
+    """Every date on one line, urls left out ("/2015/05/04/" is not a printed date)."""
+    text = _URL.sub(lambda m: " " * len(m.group()), text)
     full = _read_numeric(text, cues)
-    partial = find_month_days(text, full)
-    spans: list[tuple[int, int, dt.date | None]] = [(m.start, m.end, m.date) for m in full]
-    spans += [(p.start, p.end, _with_year(p.month, p.day, cues)) for p in partial]
+    spans = [(m.start, m.end, m.date, False) for m in full]
+    spans += [
+        (p.start, p.end, _with_year(p.month, p.day, cues), True)
+        for p in find_month_days(text, full)
+    ]
     spans.sort(key=lambda s: s[0])
-    if not spans or not _dateline_shape(text, spans[0][0], [(s, e) for s, e, _ in spans]):
-        return []
-    out: list[dt.date] = []
-    previous = 0
-    for s, e, date in spans:
-        if date is not None and not _UPDATED.search(text[previous:s]):
-            out.append(date)
-        previous = e
-    return out
-
-
-def _dateline_shape(text: str, first: int, spans: list[tuple[int, int]]) -> bool:
-    """Mostly a date, or a short line that starts with one: not a sentence mentioning it."""
     rest = text
-    for s, e in reversed(spans):
+    for s, e, _, _ in reversed(spans):
         rest = rest[:s] + " " + rest[e:]
-    if weight(rest) <= MAX_REST:
-        return True
-    return weight(text[:first]) <= MAX_BEFORE and weight(text) <= MAX_LINE
+    out = []
+    previous = 0
+    for s, e, date, partial in spans:
+        out.append(_Found(date, partial, text[:s], text[previous:s]))
+        previous = e
+    return out if weight(rest) > MAX_REST else [_short_line(f) for f in out]
+
+
+def _short_line(f: _Found) -> _Found:
+    """On a line that is mostly dates, every date counts as leading it."""
+    return _Found(f.date, f.partial, "", f.label)
+
+
+def _is_dateline(c: Classified, f: _Found, lede: bool) -> bool:
+    """A date leading a short line or the first paragraph, not an 'updated' one or prose."""
+    if _UPDATED.search(f.label):
+        return False
+    before = weight(f.before)
+    if f.partial and before > MAX_BEFORE_PARTIAL:
+        return False
+    if lede and before <= MAX_BEFORE_PARTIAL:
+        return True  # "WASHINGTON, April 17, 2015 -- The ..." opens the story
+    limit = MAX_BEFORE_PROSE if c.prose else MAX_BEFORE
+    return before <= limit and (not f.before.strip() or weight(c.text) <= MAX_LINE)
 
 
 def _read_numeric(text: str, cues: _Cues) -> list[DateMatch]:
@@ -152,7 +195,7 @@ def _with_year(month: int, day: int, cues: _Cues) -> dt.date | None:
 
 
 def _without_lists(found: list[_Candidate]) -> list[_Candidate]:
-    """Drop runs of several dated units close together with different dates: lists."""
+    """Drop runs of several dated units close together: related stories, comments, tables."""
     kept: list[_Candidate] = []
     run: list[_Candidate] = []
     for c in sorted(found, key=lambda c: c.index):
@@ -164,12 +207,10 @@ def _without_lists(found: list[_Candidate]) -> list[_Candidate]:
 
 
 def _unless_list(run: list[_Candidate]) -> list[_Candidate]:
-    units = {c.index for c in run}
-    dates = {c.date for c in run}
-    return [] if len(units) >= LIST_SIZE and len(dates) >= 2 else run
+    return [] if len({c.index for c in run}) >= LIST_SIZE else run
 
 
-def _cues(units: list[Classified], start: int, url: str | None, language: str | None) -> _Cues:
+def _cues(units: list[Classified], url: str | None, language: str | None) -> _Cues:
     url_date = date_from_url(url) if url else None
     stamp = _print_stamp(units)
     years: list[int] = []

@@ -14,13 +14,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from toolkit.extract.classify import Classified, weight
-from toolkit.extract.dates import (
-    DateMatch,
-    date_from_url,
-    find_dates,
-    find_month_days,
-    latest_date,
-)
+from toolkit.extract.datecues import PRINT_STAMP, DateCues, date_cues
+from toolkit.extract.dates import find_month_days, latest_date
 
 NEAR = 30  # units above the article block where its dateline is looked for first
 AFTER_START = 15  # header lines the article block may have swallowed
@@ -36,31 +31,15 @@ MAX_LINE = 30
 _SKIP = frozenset({"embed_signature", "credit", "credit_agency", "links"})
 _DIGIT = re.compile(r"\d")
 _URL = re.compile(r"(?:https?://|www\.)\S+|\S+\.(?:html?|php|aspx?|jpe?g|png|gif)\S*", re.I)
-# Browser print header: "11/28/23, 3:45 PM  Page title" at the top of each printed page.
-_PRINT_STAMP = re.compile(r"^\s*\d{1,2}[/.]\d{1,2}[/.]\d{2,4},\s*\d{1,2}:\d{2}")
 # Print stamps, code and table rows, and reader comments ("X wrote on ...", "... Reply").
 _NOT_A_DATELINE = re.compile(
-    r"^\s*\d{1,2}[/.]\d{1,2}[/.]\d{2,4},\s*\d{1,2}:\d{2}|::|[{}<>=│┃]"
+    PRINT_STAMP + r"|::|[{}<>=│┃]"
     r"|\b(?:wrote|says|said|repl(?:y|ied)|commented)\b|回覆|回复|返信",
     re.IGNORECASE,
 )
 _UPDATED = re.compile(
     r"updated|modified|aktualisiert|mis à jour|actualizado|atualizado|更新", re.IGNORECASE
 )
-_COPYRIGHT = re.compile(
-    r"(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d{2}\s*[-–]\s*)?(?P<year>(?:19|20)\d{2})", re.I
-)
-_DAY_FIRST_EXCEPT = frozenset({"en", "zh", "ja", "ko"})  # month first, or year first
-
-
-@dataclass(frozen=True)
-class _Cues:
-    """What the file says about how to read its dates."""
-
-    day_first: bool
-    url_date: dt.date | None
-    years: tuple[int, ...]  # candidate years for a date printed without one, best first
-    stamp: dt.date | None  # the print time stamp: nothing was published after it
 
 
 @dataclass(frozen=True)
@@ -85,7 +64,7 @@ def publication_date(
 ) -> tuple[dt.date | None, str | None]:
     """The date printed next to the article's start, and where it came from ('text')."""
     start, end = span
-    cues = _cues(units, url, language)
+    cues = date_cues(units, url, language)
     latest = min(latest_date(), cues.stamp or latest_date())
     found = _without_lists([c for c in _candidates(units, span, cues) if c.date <= latest])
     if any(not c.partial for c in found):
@@ -123,7 +102,7 @@ def _zone(start: int, end: int, size: int) -> Iterator[int]:
 
 
 def _candidates(
-    units: list[Classified], span: tuple[int, int], cues: _Cues
+    units: list[Classified], span: tuple[int, int], cues: DateCues
 ) -> Iterator[_Candidate]:
     for i in _zone(*span, len(units)):
         c = units[i]
@@ -134,14 +113,14 @@ def _candidates(
                 yield _Candidate(i, f.date, f.partial)
 
 
-def _line_dates(text: str, cues: _Cues) -> list[_Found]:
+def _line_dates(text: str, cues: DateCues) -> list[_Found]:
     """Every date on one line, urls left out ("/2015/05/04/" is not a printed date)."""
     text = _URL.sub(lambda m: " " * len(m.group()), text)
-    full = _read_numeric(text, cues)
+    full = cues.read(text)
+    spans: list[tuple[int, int, dt.date | None, bool]]
     spans = [(m.start, m.end, m.date, False) for m in full]
     spans += [
-        (p.start, p.end, _with_year(p.month, p.day, cues), True)
-        for p in find_month_days(text, full)
+        (p.start, p.end, cues.with_year(p.month, p.day), True) for p in find_month_days(text, full)
     ]
     spans.sort(key=lambda s: s[0])
     rest = text
@@ -173,27 +152,6 @@ def _is_dateline(c: Classified, f: _Found, lede: bool) -> bool:
     return before <= limit and (not f.before.strip() or weight(c.text) <= MAX_LINE)
 
 
-def _read_numeric(text: str, cues: _Cues) -> list[DateMatch]:
-    """The line's dates, reading an ambiguous numeric one as the url's date when it is that."""
-    found = find_dates(text, cues.day_first)
-    if cues.url_date is None or any(m.date == cues.url_date for m in found):
-        return found
-    other = find_dates(text, not cues.day_first)
-    return other if any(m.date == cues.url_date for m in other) else found
-
-
-def _with_year(month: int, day: int, cues: _Cues) -> dt.date | None:
-    """A month and day in the year the file points to, or None without such evidence."""
-    for year in cues.years:
-        try:
-            date = dt.date(year, month, day)
-        except ValueError:
-            continue
-        if cues.stamp is None or date <= cues.stamp:
-            return date
-    return None
-
-
 def _without_lists(found: list[_Candidate]) -> list[_Candidate]:
     """Drop runs of several dated units close together: related stories, comments, tables."""
     kept: list[_Candidate] = []
@@ -208,40 +166,3 @@ def _without_lists(found: list[_Candidate]) -> list[_Candidate]:
 
 def _unless_list(run: list[_Candidate]) -> list[_Candidate]:
     return [] if len({c.index for c in run}) >= LIST_SIZE else run
-
-
-def _cues(units: list[Classified], url: str | None, language: str | None) -> _Cues:
-    url_date = date_from_url(url) if url else None
-    stamp = _print_stamp(units)
-    years: list[int] = []
-    if url_date is not None:
-        years.append(url_date.year)
-    if stamp is not None:
-        years += [stamp.year, stamp.year - 1]
-    years += _copyright_years(units)
-    return _Cues(
-        day_first=language is not None and language not in _DAY_FIRST_EXCEPT,
-        url_date=url_date,
-        years=tuple(dict.fromkeys(years)),
-        stamp=stamp,
-    )
-
-
-def _print_stamp(units: list[Classified]) -> dt.date | None:
-    """The date of the first print time stamp (month first, as browsers print it in en-US)."""
-    for c in units:
-        if _PRINT_STAMP.match(c.text):
-            dates = find_dates(c.text[:10])
-            if dates:
-                return dates[0].date
-    return None
-
-
-def _copyright_years(units: list[Classified]) -> list[int]:
-    """Years in '© 2015' lines: the page was rendered then, so a bare 'Mar 27' is that year."""
-    years = []
-    for c in units:
-        m = _COPYRIGHT.search(c.text) if "©" in c.text or "opyright" in c.text else None
-        if m:
-            years.append(int(m["year"]))
-    return sorted(set(years), reverse=True)[:1]

@@ -27,6 +27,7 @@ MAX_BEFORE = 6  # words before the date when the line is longer
 MAX_BEFORE_PROSE = 3
 MAX_BEFORE_PARTIAL = 4
 MAX_LINE = 30
+HEAD_CHARS = 160
 
 _SKIP = frozenset({"embed_signature", "credit", "credit_agency", "links"})
 _DIGIT = re.compile(r"\d")
@@ -57,36 +58,28 @@ class _Found:
     partial: bool
     before: str  # the line's text before the date
     label: str  # the text since the previous date on the line
+    short: bool  # the line is little more than its dates
 
 
 def publication_date(
     units: list[Classified], span: tuple[int, int], url: str | None, language: str | None
 ) -> tuple[dt.date | None, str | None]:
-    """The date printed next to the article's start, and where it came from ('text')."""
-    start, end = span
-    cues = date_cues(units, url, language)
-    latest = min(latest_date(), cues.stamp or latest_date())
-    found = _without_lists([c for c in _candidates(units, span, cues) if c.date <= latest])
-    if any(not c.partial for c in found):
-        found = [c for c in found if not c.partial]  # a full date beats a bare "Mar 27"
-    best = _nearest(found, start, end)
-    return (best.date, "text") if best else (None, None)
+    """The date printed next to the article's start, and where it came from ('text').
 
-
-def _nearest(found: list[_Candidate], start: int, end: int) -> _Candidate | None:
-    """The dateline next to the article's start; else the page's first; else the body's foot.
-
-    When no date sits near the start, the article block found is likely later page content
-    (comments, a sidebar), and the page's own date is its first one.
+    First the dateline nearest the start; else the page's first date, since with no date
+    near it the article block found is likely later content (comments, a sidebar); else a
+    blog's "Posted on ..." line at the body's foot.
     """
-    near = [c for c in found if start - NEAR <= c.index <= start + AFTER_START]
+    start, end = span
+    scan = _Scan(units, date_cues(units, url, language), lede=start)
+    near = scan.dated(start - NEAR - 2 * LIST_GAP, start + AFTER_START + 2 * LIST_GAP + 1)
+    near = [c for c in near if start - NEAR <= c.index <= start + AFTER_START]
     if near:
-        return min(near, key=lambda c: _distance(c.index, start))
-    above = [c for c in found if c.index < start]
-    if above:
-        return min(above, key=lambda c: c.index)
-    foot = [c for c in found if end - 1 <= c.index <= end + FOOTER]
-    return foot[0] if foot else None
+        return min(near, key=lambda c: _distance(c.index, start)).date, "text"
+    above = [c for c in scan.dated(0, start - NEAR + 2 * LIST_GAP) if c.index < start - NEAR]
+    foot = scan.dated(max(end - 1, start + AFTER_START + 1), end + FOOTER + 1)
+    first = min(above or foot, key=lambda c: c.index, default=None)
+    return (first.date, "text") if first else (None, None)
 
 
 def _distance(index: int, start: int) -> int:
@@ -94,49 +87,56 @@ def _distance(index: int, start: int) -> int:
     return start - index if index <= start else 2 * (index - start)
 
 
-def _zone(start: int, end: int, size: int) -> Iterator[int]:
-    """Units that may hold the dateline (above the body, its head, its foot), plus a margin."""
-    head_end = min(size, start + AFTER_START + 2 * LIST_GAP + 1)
-    yield from range(0, head_end)
-    yield from range(max(head_end, end - 1), min(size, end + FOOTER + 1))
+@dataclass
+class _Scan:
+    """Date candidates of one file, looked for only in the ranges asked for."""
 
+    units: list[Classified]
+    cues: DateCues
+    lede: int  # the article block's first unit
 
-def _candidates(
-    units: list[Classified], span: tuple[int, int], cues: DateCues
-) -> Iterator[_Candidate]:
-    for i in _zone(*span, len(units)):
-        c = units[i]
+    def dated(self, first: int, stop: int) -> list[_Candidate]:
+        """Datelines in units[first:stop], without lists; full dates beat a bare 'Mar 27'."""
+        latest = min(latest_date(), self.cues.stamp or latest_date())
+        found = [
+            c
+            for i in range(max(0, first), min(len(self.units), stop))
+            for c in self._candidates(i)
+            if c.date <= latest
+        ]
+        found = _without_lists(found)
+        full = [c for c in found if not c.partial]
+        return full or found
+
+    def _candidates(self, i: int) -> Iterator[_Candidate]:
+        c = self.units[i]
         if c.furniture in _SKIP or not _DIGIT.search(c.text) or _NOT_A_DATELINE.search(c.text):
-            continue
-        for f in _line_dates(c.text, cues):
-            if f.date is not None and _is_dateline(c, f, lede=i == span[0]):
+            return
+        for f in _line_dates(c.text, self.cues):
+            if f.date is not None and _is_dateline(c, f, lede=i == self.lede):
                 yield _Candidate(i, f.date, f.partial)
 
 
 def _line_dates(text: str, cues: DateCues) -> list[_Found]:
-    """Every date on one line, urls left out ("/2015/05/04/" is not a printed date)."""
-    text = _URL.sub(lambda m: " " * len(m.group()), text)
-    full = cues.read(text)
+    """The dates leading one line, urls left out ("/2015/05/04/" is not a printed date)."""
+    head = _URL.sub(lambda m: " " * len(m.group()), text[:HEAD_CHARS])
+    full = cues.read(head)
     spans: list[tuple[int, int, dt.date | None, bool]]
     spans = [(m.start, m.end, m.date, False) for m in full]
     spans += [
-        (p.start, p.end, cues.with_year(p.month, p.day), True) for p in find_month_days(text, full)
+        (p.start, p.end, cues.with_year(p.month, p.day), True) for p in find_month_days(head, full)
     ]
     spans.sort(key=lambda s: s[0])
-    rest = text
+    rest = head
     for s, e, _, _ in reversed(spans):
         rest = rest[:s] + " " + rest[e:]
+    short = weight(rest) + weight(text[HEAD_CHARS:]) <= MAX_REST
     out = []
     previous = 0
     for s, e, date, partial in spans:
-        out.append(_Found(date, partial, text[:s], text[previous:s]))
+        out.append(_Found(date, partial, head[:s], head[previous:s], short))
         previous = e
-    return out if weight(rest) > MAX_REST else [_short_line(f) for f in out]
-
-
-def _short_line(f: _Found) -> _Found:
-    """On a line that is mostly dates, every date counts as leading it."""
-    return _Found(f.date, f.partial, "", f.label)
+    return out
 
 
 def _is_dateline(c: Classified, f: _Found, lede: bool) -> bool:
@@ -146,7 +146,7 @@ def _is_dateline(c: Classified, f: _Found, lede: bool) -> bool:
     before = weight(f.before)
     if f.partial and before > MAX_BEFORE_PARTIAL:
         return False
-    if lede and before <= MAX_BEFORE_PARTIAL:
+    if f.short or (lede and before <= MAX_BEFORE_PARTIAL):
         return True  # "WASHINGTON, April 17, 2015 -- The ..." opens the story
     limit = MAX_BEFORE_PROSE if c.prose else MAX_BEFORE
     return before <= limit and (not f.before.strip() or weight(c.text) <= MAX_LINE)

@@ -30,7 +30,8 @@ for _number, _names in enumerate(
     for _name in _names.split():
         _MONTHS[_name.rstrip(".")] = _number
 
-_MONTH = r"(?P<month>" + "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True)) + r")\.?"
+# Any word of letters, checked against _MONTHS afterwards: far faster than an alternation.
+_MONTH = r"(?P<month>[^\W\d_]{3,10})\.?"
 # A month name starts at a word boundary, or right after a lower-case letter when two inline
 # elements were pasted together ("Yahoo FinanceOctober 13, 2016").
 _MONTH_START = r"(?:\b|(?-i:(?<=[a-z])(?=[A-Z])))"

@@ -41,7 +41,11 @@ _WEEKDAY = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)"
 _YEAR = r"(?P<year>\d{4}|'?\d{2}(?!\s*(?:min|h\b|hrs?\b|hours?\b|sec|[ap]\.?m\b)))"
 _CJK_YMD = r"(?P<year>\d{4})\s*[年년]\s*(?P<month>\d{1,2})\s*[月월]\s*(?P<day>\d{1,2})\s*[日일]?"
 _PATTERNS = [
-    re.compile(r"(?<![\d.])(?P<year>\d{4})([-/.])(?P<month>\d{1,2})\2(?P<day>\d{1,2})(?![\d])"),
+    # not inside a file name or slug ("Screen-Shot-2015-01-15-at-4.55.46-PM.png")
+    re.compile(
+        r"(?<![A-Za-z0-9_.-])(?P<year>\d{4})([-/.])(?P<month>\d{1,2})\2(?P<day>\d{1,2})"
+        r"(?!\d|-[A-Za-z0-9])"
+    ),
     re.compile(_CJK_YMD),
     re.compile(rf"{_MONTH_START}{_MONTH}\s+{_DAY},?\s+{_WEEKDAY}?{_YEAR}(?![\d:])", re.I),
     re.compile(

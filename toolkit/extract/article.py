@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from toolkit.extract.body import article_span, body_paragraphs
 from toolkit.extract.byline import byline_names, credited_names, people_and_agencies
 from toolkit.extract.classify import Classified, classify, is_byline, weight
-from toolkit.extract.dates import date_from_url, find_dates, latest_date
+from toolkit.extract.dateline import publication_date
 from toolkit.extract.headline import find_headline, headline_text
 from toolkit.extract.knowledge import Knowledge, knowledge
 from toolkit.extract.language import detect_language
@@ -23,10 +23,6 @@ _URL_LABEL = re.compile(
     re.IGNORECASE,
 )
 _URL = re.compile(r"^https?://[^\s/?#]+\.[^\s/?#]+\S*$")
-_UPDATED = re.compile(
-    r"\b(?:updated|modified|aktualisiert|mis à jour|actualizado|atualizado)\b", re.I
-)
-_PUBLISHED = re.compile(r"\b(?:published|posted|publié|veröffentlicht|publicado)\b", re.I)
 
 
 @dataclass
@@ -67,7 +63,7 @@ def extract_article(raw_text: str, kb: Knowledge | None = None) -> Extraction:
         sites = [s for s in (result.source,) if s]
         result.headline = headline_text(units, head, sites) or None
     result.byline, result.agency = _credits(units, header, kb)
-    result.date, result.date_source = _date(header, result.url)
+    result.date, result.date_source = publication_date(units, span, result.url, result.language)
     return result
 
 
@@ -93,27 +89,3 @@ def _credits(
         names += credited_names(c.text) if c.furniture == "contributed" or c in header else []
     people, agencies = people_and_agencies(names, kb)
     return people, agencies
-
-
-def _date(header: list[Classified], url: str | None) -> tuple[dt.date | None, str | None]:
-    best: tuple[int, dt.date] | None = None
-    latest = latest_date()
-    for c in header:
-        if c.furniture in ("embed_signature", "credit", "credit_agency"):
-            continue
-        for match in find_dates(c.text):
-            if match.date > latest:
-                continue  # a misread, or a scheduled event: never a publication date
-            before = c.text[: match.start]
-            if _UPDATED.search(before) and not _PUBLISHED.search(before):
-                continue
-            rank = 0 if _PUBLISHED.search(before) else 1
-            if best is None or rank < best[0]:
-                best = (rank, match.date)
-    if best is not None:
-        return best[1], "text"
-    if url:
-        from_url = date_from_url(url)
-        if from_url is not None and from_url <= latest:
-            return from_url, "url"
-    return None, None

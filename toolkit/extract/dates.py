@@ -4,41 +4,72 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 _MONTHS: dict[str, int] = {}
 for _number, _names in enumerate(
     [
-        "january jan janvier janv januar jänner enero ene janeiro gennaio leden",
-        "february feb février fevrier févr fevr februar febrero febr fevereiro fev febbraio únor",
-        "march mar mars märz maerz marzo março marco březen",
-        "april apr avril abril aprile avr abr duben",
-        "may mai mayo maio maggio mag květen",
-        "june jun juin juni junio junho giugno giu červen",
-        "july jul juillet juil juli julio julho luglio lug červenec",
-        "august aug août aout agosto ago srpen",
+        "january jan janvier janv januar jänner enero ene janeiro gennaio leden ledna januari",
+        "february feb février fevrier févr fevr februar febrero febr fevereiro fev febbraio únor"
+        " února februari",
+        "march mar mars märz maerz marzo março marco březen března maart",
+        "april apr avril abril aprile avr abr duben dubna",
+        "may mai mayo maio maggio mag květen května mei",
+        "june jun juin juni junio junho giugno giu červen června",
+        "july jul juillet juil juli julio julho luglio lug červenec července",
+        "august aug août aout agosto ago srpen srpna augustus",
         "september sep sept septembre septiembre setembro set settembre září",
-        "october oct octobre oktober octubre okt outubro out ottobre ott říjen",
-        "november nov novembre noviembre novembro listopad",
-        "december dec décembre decembre dez dezember diciembre dic dezembro dicembre prosinec",
+        "october oct octobre oktober octubre okt outubro out ottobre ott říjen října",
+        "november nov novembre noviembre novembro listopad listopadu",
+        "december dec décembre decembre dez dezember diciembre dic dezembro dicembre prosinec"
+        " prosince",
     ],
     start=1,
 ):
     for _name in _names.split():
         _MONTHS[_name.rstrip(".")] = _number
 
-_MONTH = r"(?P<month>" + "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True)) + r")\.?"
+# Any word of letters, checked against _MONTHS afterwards: far faster than an alternation.
+_MONTH = r"(?P<month>[^\W\d_]{3,10})\.?"
+# A month name starts at a word boundary, or right after a lower-case letter when two inline
+# elements were pasted together ("Yahoo FinanceOctober 13, 2016").
+_MONTH_START = r"(?:\b|(?-i:(?<=[a-z])(?=[A-Z])))"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|\.)?"
-_YEAR = r"(?P<year>\d{4}|'?\d{2})"
+_WEEKDAY = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)"
+# A two-digit year is not a reading time or an hour ("Mar 27 14 min", "May 5 10:30").
+_YEAR = r"(?P<year>\d{4}|'?\d{2}(?!\s*(?:min|h\b|hrs?\b|hours?\b|sec|[ap]\.?m\b)))"
+_CJK_YMD = r"(?P<year>\d{4})\s*[年년]\s*(?P<month>\d{1,2})\s*[月월]\s*(?P<day>\d{1,2})\s*[日일]?"
 _PATTERNS = [
-    re.compile(r"(?<!\d)(?P<year>\d{4})[-/.](?P<month>\d{1,2})[-/.](?P<day>\d{1,2})(?!\d)"),
-    re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}(?![\d:])", re.IGNORECASE),
-    re.compile(rf"(?<!\d){_DAY}\s+(?:de\s+|of\s+)?{_MONTH},?\s+(?:de\s+)?{_YEAR}(?![\d:])", re.I),
+    # not inside a file name or slug ("Screen-Shot-2015-01-15-at-4.55.46-PM.png")
+    re.compile(
+        r"(?<![A-Za-z0-9_.-])(?P<year>\d{4})([-/.])(?P<month>\d{1,2})\2(?P<day>\d{1,2})"
+        r"(?!\d|-[A-Za-z0-9])"
+    ),
+    re.compile(_CJK_YMD),
+    re.compile(rf"{_MONTH_START}{_MONTH}\s+{_DAY},?\s+{_WEEKDAY}?{_YEAR}(?![\d:])", re.I),
+    re.compile(
+        rf"(?<!\d){_DAY}[\s.-]*(?:de\s+|of\s+)?{_MONTH}[,.\s-]*(?:de\s+)?{_YEAR}(?![\d:])", re.I
+    ),
+]
+# 11.03.17, 9/11/13, 04.05.2015, 2/26/2015: month or day first depends on the page.
+_NUMERIC = re.compile(
+    r"(?<![\d/.:])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{4}|\d{2})(?![\d/:]|\.\d)"
+)
+# "Mar 2714 min": a copy-paste glues the day to the reading time printed next to it.
+_DAY_END = r"(?:(?=\d{1,2}\s?min)|(?!\d))"
+_PARTIALS = [
+    re.compile(rf"{_MONTH_START}{_MONTH}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?{_DAY_END}", re.I),
+    re.compile(rf"(?<!\d)(?P<day>\d{{1,2}})(?:st|nd|rd|th|er|\.)?\s+{_MONTH}(?![a-z])", re.I),
+    re.compile(r"(?<![\d/])(?P<month>\d{1,2})/(?P<day>\d{1,2})\s*[（(][月火水木金土日][）)]"),
+    re.compile(r"(?<!\d)(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日"),
 ]
 _URL_DATE = re.compile(
     r"/(?P<year>(?:19|20)\d{2})[/-](?P<month>\d{1,2})[/-](?P<day>\d{1,2})(?:/|-|$)"
 )
-_URL_COMPACT = re.compile(r"/(?P<year>(?:19|20)\d{2})(?P<month>[01]\d)(?P<day>[0-3]\d)(?:/|-|$)")
+_URL_COMPACT = re.compile(
+    r"[/=_-](?P<year>(?:19|20)\d{2})(?P<month>[01]\d)(?P<day>[0-3]\d)(?:[/_.-]|$)"
+)
 
 MIN_YEAR = 1900
 MAX_YEAR = 2100
@@ -58,36 +89,101 @@ class DateMatch:
     end: int
 
 
-def _to_date(groups: dict[str, str]) -> dt.date | None:
-    month_text = groups["month"].lower().rstrip(".")
-    month = int(month_text) if month_text.isdigit() else _MONTHS.get(month_text)
-    year_text = groups["year"].lstrip("'")
-    year = int(year_text)
-    if len(year_text) == 2:
+@dataclass(frozen=True)
+class MonthDay:
+    """A month and day printed without a year ("Mar 27", "3/9(木)"), with where it was."""
+
+    month: int
+    day: int
+    start: int
+    end: int
+
+    def in_year(self, year: int) -> dt.date | None:
+        """This month and day in the given year; None for 29 February of a common year."""
+        try:
+            return dt.date(year, self.month, self.day)
+        except ValueError:
+            return None
+
+
+def _month_number(text: str) -> int | None:
+    text = text.lower().rstrip(".")
+    return int(text) if text.isdigit() else _MONTHS.get(text)
+
+
+def _full_year(text: str) -> int:
+    text = text.lstrip("'")
+    year = int(text)
+    if len(text) == 2:
         year += 2000 if year < 70 else 1900
+    return year
+
+
+def _make(year: int, month: int | None, day: int) -> dt.date | None:
     if month is None or not MIN_YEAR <= year <= MAX_YEAR:
         return None
     try:
-        return dt.date(year, month, int(groups["day"]))
+        return dt.date(year, month, day)
     except ValueError:
         return None
 
 
-def find_dates(text: str) -> list[DateMatch]:
-    """Every date in text, in order of position, without overlaps."""
-    found: list[DateMatch] = []
+def _to_date(groups: dict[str, str]) -> dt.date | None:
+    return _make(_full_year(groups["year"]), _month_number(groups["month"]), int(groups["day"]))
+
+
+def _numeric(m: re.Match[str], day_first: bool) -> dt.date | None:
+    a, b = int(m["a"]), int(m["b"])
+    if m["sep"] == "." and len(m["year"]) == 2 and (len(m["a"]) < 2 or len(m["b"]) < 2):
+        return None  # "1.2.33" is a version number, not a date
+    if a > 12 or (day_first and b <= 12):
+        a, b = b, a
+    return _make(_full_year(m["year"]), a, b)
+
+
+def _matches(text: str, day_first: bool) -> Iterator[tuple[re.Match[str], dt.date | None]]:
     for pattern in _PATTERNS:
         for m in pattern.finditer(text):
-            if any(m.start() < f.end and f.start < m.end() for f in found):
+            yield m, _to_date(m.groupdict())
+    for m in _NUMERIC.finditer(text):
+        yield m, _numeric(m, day_first)
+
+
+def _overlaps(start: int, end: int, found: list[DateMatch]) -> bool:
+    return any(start < f.end and f.start < end for f in found)
+
+
+def find_dates(text: str, day_first: bool = False) -> list[DateMatch]:
+    """Every full date in text, in order of position, without overlaps.
+
+    day_first says how to read a numeric date that fits both ways ("04.05.2015").
+    """
+    found: list[DateMatch] = []
+    for m, date in _matches(text, day_first):
+        if date is not None and not _overlaps(m.start(), m.end(), found):
+            found.append(DateMatch(date, m.start(), m.end()))
+    return sorted(found, key=lambda f: f.start)
+
+
+def find_month_days(text: str, full: list[DateMatch]) -> list[MonthDay]:
+    """Every month-and-day without a year in text, outside the full dates already found."""
+    found: list[MonthDay] = []
+    for pattern in _PARTIALS:
+        for m in pattern.finditer(text):
+            month = _month_number(m["month"])
+            day = int(m["day"])
+            if month is None or not 1 <= month <= 12 or not 1 <= day <= 31:
                 continue
-            date = _to_date(m.groupdict())
-            if date is not None:
-                found.append(DateMatch(date, m.start(), m.end()))
+            if _overlaps(m.start(), m.end(), full) or any(
+                m.start() < f.end and f.start < m.end() for f in found
+            ):
+                continue
+            found.append(MonthDay(month, day, m.start(), m.end()))
     return sorted(found, key=lambda f: f.start)
 
 
 def date_from_url(url: str) -> dt.date | None:
-    """The date in a url path such as /2023/10/16/ or /20231016/."""
+    """The date in a url path such as /2023/10/16/, /20231016/ or ?a=20231016-."""
     for pattern in (_URL_DATE, _URL_COMPACT):
         m = pattern.search(url)
         if m:

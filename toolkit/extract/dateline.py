@@ -77,9 +77,18 @@ def publication_date(
     if near:
         return min(near, key=lambda c: _distance(c.index, start)).date, "text"
     above = [c for c in scan.dated(0, start - NEAR + 2 * LIST_GAP) if c.index < start - NEAR]
-    foot = scan.dated(max(end - 1, start + AFTER_START + 1), end + FOOTER + 1)
+    foot = [
+        c
+        for c in scan.dated(max(end - 1, start + AFTER_START + 1), end + FOOTER + 1)
+        if _POSTED.search(units[c.index].text)  # a bare date down there is a related story's
+    ]
     first = min(above or foot, key=lambda c: c.index, default=None)
     return (first.date, "text") if first else (None, None)
+
+
+_POSTED = re.compile(
+    r"\b(?:posted|published|publi[ée]|ver[öo]ffentlicht|publicado|pubblicato)\b", re.IGNORECASE
+)
 
 
 def _distance(index: int, start: int) -> int:

@@ -86,7 +86,23 @@ def article_span(units: list[Classified]) -> tuple[int, int] | None:
         return None
     top = max(score for score, _, _ in runs)
     _, start, end = next(r for r in runs if r[0] >= EARLIEST_SHARE * top)
-    return start, end
+    return start, _section_end(units, start, end)
+
+
+END_AFTER_WORDS = 100
+
+
+def _section_end(units: list[Classified], start: int, end: int) -> int:
+    """Cut the run at a comments heading once the article has real length: reader comments
+    are prose too, but never the article (related-story headings also sit mid-article)."""
+    words = 0
+    for i in range(start, end):
+        c = units[i]
+        if c.prose:
+            words += c.words
+        elif c.furniture == "comments_end" and words >= END_AFTER_WORDS:
+            return i
+    return end
 
 
 def body_paragraphs(units: list[Classified], span: tuple[int, int]) -> list[str]:

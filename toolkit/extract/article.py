@@ -85,7 +85,9 @@ def _credits(
     for c in header:
         if is_byline(c.text):
             names += byline_names(c.text)
+    in_header = {id(c) for c in header}
     for c in units:
-        names += credited_names(c.text) if c.furniture == "contributed" or c in header else []
+        if c.furniture == "contributed" or id(c) in in_header:
+            names += credited_names(c.text)
     people, agencies = people_and_agencies(names, kb)
     return people, agencies

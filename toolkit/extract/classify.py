@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -20,8 +21,9 @@ _BYLINE = re.compile(r"^(?:by|from)\s+\S", re.IGNORECASE)
 def weight(text: str) -> int:
     """Words in text, counting two CJK characters as one word."""
     cjk = len(_CJK.findall(text))
-    latin = len(_TOKEN.findall(_CJK.sub(" ", text)))
-    return latin + cjk // 2
+    if not cjk:
+        return len(_TOKEN.findall(text))
+    return len(_TOKEN.findall(_CJK.sub(" ", text))) + cjk // 2
 
 
 @dataclass(frozen=True)
@@ -42,7 +44,8 @@ class Classified:
 class _Compiled:
     """The knowledge's many patterns folded into a few regexes, so each unit is searched once."""
 
-    strong: tuple[tuple[str, re.Pattern[str]], ...]
+    strong: tuple[tuple[str, re.Pattern[str]], ...]  # multi-line: run once over all units
+    cta: dict[str, list[tuple[str, ...]]]  # first word -> the phrases starting with it
     publisher: re.Pattern[str] | None
     appeals: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]
 
@@ -54,13 +57,28 @@ def _alternation(named: list[tuple[str, re.Pattern[str]]]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?P<{name}>{p.pattern})" for name, p in named), re.IGNORECASE)
 
 
+def _phrase_index(phrases: frozenset[str]) -> dict[str, list[tuple[str, ...]]]:
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in sorted(phrases):
+        words = tuple(_WORDS.findall(phrase))
+        if words:
+            index.setdefault(words[0], []).append(words)
+    return index
+
+
+_WORDS = re.compile(r"[^\W_]+")
+
+
 def compiled(kb: Knowledge) -> _Compiled:
     """Compile once per Knowledge object."""
     found = _COMPILED.get(id(kb))
     if found is None:
         lines = [p for pub in kb.publishers for p in (*pub.markers, *pub.boilerplate)]
         found = _Compiled(
-            strong=kb.strong,
+            strong=tuple(
+                (name, re.compile(p.pattern, re.IGNORECASE | re.MULTILINE)) for name, p in kb.strong
+            ),
+            cta=_phrase_index(kb.cta),
             publisher=_alternation([(f"pub{i}", p) for i, p in enumerate(lines)])
             if lines
             else None,
@@ -70,27 +88,38 @@ def compiled(kb: Knowledge) -> _Compiled:
     return found
 
 
-_NON_WORD = re.compile(r"[\W_]+")
-
-
-def cta_hits(text: str, phrases: frozenset[str]) -> int:
-    """How many call-to-action phrases the text has (whole words, any case)."""
-    padded = f" {_NON_WORD.sub(' ', text.lower())} "
-    hits = 0
-    for phrase in phrases:
-        if f" {phrase} " in padded:
-            hits += 1
-            if hits >= 2:
-                break
-    return hits
-
-
-def furniture_reason(text: str, words: int, kb: Knowledge) -> str | None:
-    """Why this unit is page furniture, or None."""
-    patterns = compiled(kb)
+def _scan(units: list[Unit], patterns: _Compiled) -> tuple[list[str | None], list[int]]:
+    """Strong reasons and call-to-action counts of every unit, one regex pass per pattern over
+    the whole file instead of one per unit (a unit is one line of the joined text)."""
+    text = "\n".join(u.text for u in units)
+    starts = [0]
+    for u in units[:-1]:
+        starts.append(starts[-1] + len(u.text) + 1)
+    reasons: list[str | None] = [None] * len(units)
     for name, pattern in patterns.strong:
-        if pattern.search(text):
-            return name
+        for m in pattern.finditer(text):
+            if "\n" not in m.group():
+                i = bisect.bisect_right(starts, m.start()) - 1
+                reasons[i] = reasons[i] or name
+    phrases: list[set[tuple[str, ...]]] = [set() for _ in units]
+    for i, unit in enumerate(units):
+        words = _WORDS.findall(unit.text.lower())
+        for k, word in enumerate(words):
+            for phrase in patterns.cta.get(word, ()):
+                if tuple(words[k : k + len(phrase)]) == phrase:
+                    phrases[i].add(phrase)
+    return reasons, [len(p) for p in phrases]
+
+
+def furniture_reason(
+    text: str, words: int, kb: Knowledge, strong: str | None = None, cta: int | None = None
+) -> str | None:
+    """Why this unit is page furniture, or None (strong/cta: precomputed by _scan)."""
+    if cta is None:
+        found, counts = _scan([Unit(text, 0, 0)], compiled(kb))
+        strong, cta = found[0], counts[0]
+    if strong:
+        return strong
     lower = text.lower().strip()
     if len(text) >= MARKUP_CHARS and len(kb.markup.findall(text)) >= MARKUP_TAGS:
         return "markup"
@@ -104,10 +133,8 @@ def furniture_reason(text: str, words: int, kb: Knowledge) -> str | None:
     urls = _URL.findall(text)
     if urls and sum(len(u) for u in urls) >= 0.6 * len(text.strip()):
         return "links"
-    if words <= 80:
-        hits = cta_hits(text, kb.cta)
-        if (hits >= 1 and words <= 15) or hits >= 2:
-            return "call_to_action"
+    if words <= 80 and ((cta >= 1 and words <= 15) or cta >= 2):
+        return "call_to_action"
     return None
 
 
@@ -134,10 +161,11 @@ def classify(units: list[Unit], kb: Knowledge) -> list[Classified]:
     in_appeal: re.Pattern[str] | None = None
     counts = Counter(u.text.casefold() for u in units)
     patterns = compiled(kb)
-    for unit in units:
+    strong, cta = _scan(units, patterns)
+    for index, unit in enumerate(units):
         text = unit.text
         words = weight(text)
-        reason = furniture_reason(text, words, kb)
+        reason = furniture_reason(text, words, kb, strong[index], cta[index])
         if reason is None and counts[text.casefold()] >= REPEATS and words < 25:
             reason = "repeated_in_file"  # menus, footers and teaser labels repeat; prose does not
         if in_appeal is not None:

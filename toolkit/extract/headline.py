@@ -1,17 +1,43 @@
-"""The headline: the title line(s) just above the byline, date and body."""
+"""The headline: the title line(s) above the body best backed by a byline, a date or a repeat."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from toolkit.extract.classify import Classified, is_byline, weight
 from toolkit.extract.dates import find_dates
+from toolkit.extract.headline_cues import (
+    Page,
+    is_author,
+    is_code,
+    is_count_line,
+    is_credit,
+    is_list_item,
+    is_meta,
+    key,
+)
 
-MAX_LOOKBACK = 8
+LOOKAHEAD = 8  # units into the body run (it can start at the headline's own dek)
+META_WINDOW = 6  # units after a headline in which its byline or date counts
+MIN_SCORE = -2.0  # below this the best candidate is a guess, and no headline beats a wrong one
 _LABELLED_DATE = re.compile(
     r"^\s*(?:(?:date|published|posted|updated|on)\s*:?\s*)?$", re.IGNORECASE
 )
 _SUFFIX = re.compile(r"\s+(?:[|–—]|-|::)\s+(?P<site>[^|–—]{2,60})$")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_ABBREVIATION_END = re.compile(r"(?:\b[A-Za-z]\.){2,}$")  # "N.Y.C." ends a title, not a sentence
+_NAME_WORD = re.compile(r"^(?:[A-Z][\w'’-]*\.?|[A-Z]\.(?:[A-Z]\.)*|\([\w.]+\))$")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One possible headline: its unit span, comparison key and score."""
+
+    first: int
+    last: int
+    key: str
+    score: float = 0.0
 
 
 def strip_date_prefix(text: str) -> str:
@@ -32,39 +58,35 @@ def is_dateline(text: str) -> bool:
 
 
 def title_like(text: str) -> bool:
-    """Short, not a sentence, not a byline or a date: the shape of a headline."""
+    """Short, not a sentence, not a byline, date, credit or code: the shape of a headline."""
     text = text.strip()
     words = weight(text)
-    if not 3 <= words <= 30 or is_byline(text) or is_dateline(text):
+    cjk = len(_CJK.findall(text))
+    if cjk and cjk < 8 or not 3 <= words <= 30:
         return False
-    if text.endswith((".", ",", ":", ";")) and not text.endswith("..."):
+    if text.endswith((".", ",", ":", ";")) and not _ABBREVIATION_END.search(text):
+        return False
+    if text[:1].islower() and not text[1:2].isupper():
+        return False  # the rest of a sentence, not its start ("iPhone" is fine)
+    if is_byline(text) or is_dateline(text) or is_meta(text) or is_credit(text) or is_code(text):
+        return False
+    if is_count_line(text):
         return False
     letters = sum(ch.isalpha() for ch in text)
     return letters >= 0.6 * len(text.replace(" ", "")) and not text.islower()
 
 
 def find_headline(units: list[Classified], body_start: int) -> tuple[int, int] | None:
-    """[first, last] unit indexes of the headline above body_start, or None."""
-    for i in range(body_start - 1, max(-1, body_start - 1 - MAX_LOOKBACK), -1):
-        c = units[i]
-        if c.furniture or is_byline(c.text) or is_dateline(c.text):
-            continue
-        text = strip_date_prefix(c.text)
-        if c.prose or not title_like(text):
-            if weight(text) <= 2:
-                continue  # a section label or a stray word
-            return None
-        first = i
-        while (
-            first > 0
-            and units[first - 1].unit.block == c.unit.block
-            and not units[first - 1].furniture
-            and title_like(units[first - 1].text)
-            and weight(units[first - 1].text) + weight(text) <= 30
-        ):
-            first -= 1
-        return first, i
-    return None
+    """[first, last] unit indexes of the best-backed headline near body_start, or None."""
+    page = Page(units, body_start)
+    cands = _candidates(page)
+    echoes = page.echoes({c.key for c in cands})
+    best: Candidate | None = None
+    for cand in cands:
+        scored = Candidate(cand.first, cand.last, cand.key, _score(page, cand, echoes))
+        if best is None or scored.score > best.score:
+            best = scored
+    return (best.first, best.last) if best and best.score >= MIN_SCORE else None
 
 
 def headline_text(units: list[Classified], span: tuple[int, int], known_sites: list[str]) -> str:
@@ -74,3 +96,98 @@ def headline_text(units: list[Classified], span: tuple[int, int], known_sites: l
     if m and any(m.group("site").strip().lower() == s.lower() for s in known_sites):
         text = text[: m.start()]
     return text.strip()
+
+
+def _candidates(page: Page) -> list[Candidate]:
+    """Every title-like line (or wrapped pair of lines) from the top to just inside the body."""
+    units = page.units
+    out = []
+    end = min(len(units), page.body_start + LOOKAHEAD)
+    for last in range(end):
+        if units[last].words > 30 or page.aside(last):
+            continue
+        if last + 1 < len(units) and _continues(units[last], units[last + 1]):
+            continue  # the line goes on below: take it from its last line
+        first = last
+        while first > 0 and last - first < 2 and _continues(units[first - 1], units[first]):
+            first -= 1
+        if any(page.aside(i) for i in range(first, last + 1)):
+            continue
+        text = strip_date_prefix(" ".join(units[i].text for i in range(first, last + 1)))
+        if title_like(text) and not _runs_on(page, last):
+            out.append(Candidate(first, last, key(text)))
+    return out
+
+
+def _runs_on(page: Page, last: int) -> bool:
+    """Whether the next line goes on with the same sentence: a piece of a wrapped paragraph."""
+    nxt = page.next_in_flow(last)
+    if nxt is None:
+        return False
+    text = page.units[nxt].text
+    return text[:1].islower() and not text[1:2].isupper() and not is_meta(text)
+
+
+def _continues(upper: Classified, lower: Classified) -> bool:
+    """Whether lower is the wrapped rest of upper's line (a headline broken over two lines)."""
+    if upper.furniture or lower.furniture or upper.unit.block != lower.unit.block:
+        return False
+    if lower.unit.line != upper.unit.line + 1 or len(upper.text) < 25:
+        return False
+    if upper.text.endswith((".", "!", "?", ":", "…")) or is_meta(lower.text):
+        return False
+    return lower.text[:1].islower()
+
+
+def _score(page: Page, cand: Candidate, echoes: dict[str, float]) -> float:
+    """Cues for (a byline or date below, a repeat elsewhere) minus what argues against."""
+    units = page.units
+    text = units[cand.first].text
+    titled = page.echoes_print_title(cand.key)
+    score = _meta_after(page, cand.last) + (3.0 if titled else echoes.get(cand.key, 0.0))
+    score -= 0.15 * min(page.between(cand.last, page.next_paragraph(cand.last)), 40)
+    if not titled:  # a match with the print title is page-wide evidence, wherever it sits
+        score -= 0.02 * min(page.between(cand.last, page.body_start), 100)
+    above = page.above(cand.first, 4)
+    if sum(c.words for c in above if c.prose) >= 40:
+        score -= 3.0  # prose right above: a subheading inside the text
+    if any(is_author(c.text) for c in above[-2:]) and not _meta_after(page, cand.last):
+        score -= 2.0  # under the byline: a caption or a dek, not the headline
+    if is_list_item(text):
+        score -= 2.0
+    if weight(text) <= 3:
+        score -= 1.0
+    if _name_like(text):
+        score -= 1.5  # an author's or a site's name, not a title
+    return score + _dek_after(page, cand.last)
+
+
+def _name_like(text: str) -> bool:
+    """Two to four capitalised words and nothing else: 'John C. Welch', 'Tech Insider'."""
+    words = text.replace(",", " ").split()
+    return 2 <= len(words) <= 4 and all(_NAME_WORD.match(w) for w in words)
+
+
+def _dek_after(page: Page, last: int) -> float:
+    """Bonus when a standfirst follows: a longer sentence that is not a byline or a list item."""
+    nxt = page.next_in_flow(last)
+    if nxt is None:
+        return 0.0
+    c = page.units[nxt]
+    if not 6 <= c.words <= 60 or page.meta(nxt) or is_list_item(c.text) or is_credit(c.text):
+        return 0.0
+    return 1.0
+
+
+def _meta_after(page: Page, last: int) -> float:
+    """Bonus when a byline or date follows within a few lines; a nearer one counts more."""
+    seen = 0
+    for i in range(last + 1, min(len(page.units), last + 1 + 3 * META_WINDOW)):
+        if page.aside(i) or page.units[i].words < 2:
+            continue
+        seen += 1
+        if seen > META_WINDOW:
+            break
+        if page.meta(i):
+            return 3.0 - 0.25 * (seen - 1)
+    return 0.0

@@ -1,0 +1,187 @@
+"""Line-level cues the headline finder weighs: meta lines, print titles, comparison keys."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from toolkit.extract.classify import Classified, is_byline, weight
+from toolkit.extract.dates import find_dates
+
+META_MAX_WORDS = 16
+PARAGRAPH_WORDS = 20  # a prose unit this long is a paragraph an article could start with
+CARRIER_MAX_WORDS = 40  # a line repeating a title with a site or section around it is short
+_LEAD = re.compile(r"^[\s*•·+|/>\-–—]+")
+_AUTHOR = re.compile(
+    r"^(?:(?:posted|written|words|reported|reviewed|photos?)\s+by|by|par|por|von|di|door|av|autor"
+    r"|author|auteur)\b\s*:?\s*\S"
+    r"|^[\w.' -]{3,40},?\s+@\w+$",  # "Jane Doe, @jdoe"
+    re.IGNORECASE,
+)
+_TIMEISH = re.compile(
+    r"\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\b\.?|(?-i:[A-Z]{2,4})\b|uhr\b)"  # a time, not a countdown
+    r"|\b\d{1,2}h\d{2}\b"  # 12h55
+    r"|(?<![\d.])\d{1,4}[./-]\d{1,2}[./-]\d{2,4}(?![\d.])"  # 11.03.17, 2/26/2015, 2017-03-10
+    r"|\b\d+\s*(?:h|hrs?|hours?|mins?|minutes?|days?|weeks?|months?)\s+ago\b"
+    r"|\b(?:an?|one)\s+(?:hour|minute|day)\s+ago\b"
+    r"|(?<![\w.])\d{1,2}\s*[hm]\b(?!\S)"  # "8h" in a byline row
+    r"|\b\d+\s+min(?:ute)?s?\s+read\b"
+    r"|\b\d{1,2},\s+(?:19|20)\d{2}\b"  # "13, 2016" even when the month is glued on
+    r"|\d{1,4}\s*[年月]\s*\d{1,2}\s*[月日]"  # 2016年10月14日, 10月14日
+    r"|\d{1,2}/\d{1,2}\s*[(（][日月火水木金土][)）]",  # 3/9(木)
+    re.IGNORECASE,
+)
+_PRINT_HEADER = re.compile(
+    r"^\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?\s+(?P<title>\S.*)$"
+)
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "′": "'", "“": '"', "”": '"', "„": '"'})
+_NON_WORD = re.compile(r"[\W_]+")
+_CREDIT = re.compile(
+    r"^(?:photo|image|picture|credit|source|foto|crédit|bild|illustration)s?\b"
+    r"|\b(?:photo|photograph|image|picture|credit|foto|crédit|bild)s?\s*:",
+    re.IGNORECASE,
+)
+_COUNT_LINE = re.compile(r"^\d+\s*(?:comments?|responses?|replies|shares?|views?)\b", re.I)
+_CAPTION_CREDIT = re.compile(r"(?:[A-Z][\w'.-]+\s+[A-Z][\w'.-]+|[A-Z]{2,})/[A-Z][\w .&/-]*$")
+_CODE = re.compile(r"[{}<>=;]|[A-Za-z0-9]_[A-Za-z0-9]|\w\(|//")
+_SEPARATOR = re.compile(r"\s*[|｜]\s*|\s+(?:[-–—:·•»]|::)\s+")
+_BULLET = re.compile(r"^\s*(?:[*•·▪◦□■+>-]|\d{1,3}[.)])\s*")
+
+
+def key(text: str) -> str:
+    """Text reduced for comparison: NFKC, case-folded, punctuation and spaces as one space."""
+    text = unicodedata.normalize("NFKC", text).casefold().translate(_QUOTES)
+    return _NON_WORD.sub(" ", text).strip()
+
+
+def is_meta(text: str) -> bool:
+    """A byline, date, time or 'N min read' line: what sits between a headline and its body."""
+    bare = _LEAD.sub("", text)
+    if not bare or weight(bare) > META_MAX_WORDS:
+        return False
+    if is_byline(bare) or _AUTHOR.match(bare):
+        return True
+    return bool(find_dates(bare) or _TIMEISH.search(bare))
+
+
+def is_count_line(text: str) -> bool:
+    """'12 comments on ...', '2192 Shares': a counter, whatever text follows it."""
+    return bool(_COUNT_LINE.match(text.strip()))
+
+
+def is_author(text: str) -> bool:
+    """A byline: 'By X', 'Par X', 'Posted by X'."""
+    bare = _LEAD.sub("", text)
+    return weight(bare) <= META_MAX_WORDS and bool(is_byline(bare) or _AUTHOR.match(bare))
+
+
+def is_credit(text: str) -> bool:
+    """A photo credit or a caption ending in one ('Credit Harry Campbell', '... Jane Doe/AP')."""
+    text = text.strip()
+    return bool(_CREDIT.match(text) or _CAPTION_CREDIT.search(text))
+
+
+def is_code(text: str) -> bool:
+    """A line of program code or markup, which a dump of a technical page is full of."""
+    return bool(_CODE.search(text))
+
+
+def is_list_item(text: str) -> bool:
+    """A line that starts with a bullet or an item number: menus and teaser lists."""
+    return bool(_BULLET.match(text)) and not text.lstrip().startswith(("+1", "-1"))
+
+
+def print_title(text: str) -> str | None:
+    """The page title in a browser print header ('1/1/17, 10:41 AM Title | Site...')."""
+    m = _PRINT_HEADER.match(text.strip())
+    return m.group("title").strip() if m else None
+
+
+def echoes_title(candidate: str, title: str) -> bool:
+    """Whether a page title (maybe cut short with '...') repeats the candidate as its head."""
+    truncated = title.rstrip().endswith(("...", "…"))
+    t = key(title.rstrip(" .…"))
+    if truncated and " " in t:
+        t = t.rsplit(" ", 1)[0]  # the last word may be cut
+    if len(candidate) < 12 or len(t) < 12:
+        return False
+    if t == candidate or t.startswith(candidate + " "):
+        return True
+    return truncated and candidate.startswith(t)
+
+
+class Page:
+    """One file's units with the per-unit facts the headline scorer asks for, computed once."""
+
+    def __init__(self, units: list[Classified], body_start: int) -> None:
+        self.units = units
+        self.body_start = body_start
+        self.keys = [key(c.text) for c in units]
+        titles = [print_title(c.text) for c in units]
+        self._titles = [t for t in titles if t]
+        self._aside = [
+            c.furniture is not None or t is not None for c, t in zip(units, titles, strict=True)
+        ]
+        self._meta: dict[int, bool] = {}
+        self._counted = [0]
+        for i, c in enumerate(units):
+            self._counted.append(self._counted[-1] + (not self._aside[i] and c.words >= 2))
+        self._next_para = [len(units)] * (len(units) + 1)
+        for i in range(len(units) - 1, -1, -1):
+            para = units[i].prose and units[i].words >= PARAGRAPH_WORDS
+            self._next_para[i] = i if para else self._next_para[i + 1]
+
+    def aside(self, i: int) -> bool:
+        """Furniture, or a print header repeated at a page break: not in the page's flow."""
+        return self._aside[i]
+
+    def meta(self, i: int) -> bool:
+        """Whether unit i is a byline, date or time line (cached: the scorer asks often)."""
+        if i not in self._meta:
+            self._meta[i] = is_meta(self.units[i].text)
+        return self._meta[i]
+
+    def between(self, last: int, stop: int) -> int:
+        """Units in the page's flow (two words or more) strictly between last and stop."""
+        return max(0, self._counted[stop] - self._counted[min(stop, last + 1)])
+
+    def next_paragraph(self, i: int) -> int:
+        """Index of the first paragraph-sized prose unit after unit i."""
+        return self._next_para[min(i + 1, len(self.units))]
+
+    def next_in_flow(self, i: int) -> int | None:
+        """Index of the next unit after i in the page's flow with two words or more."""
+        for j in range(i + 1, min(len(self.units), i + 12)):
+            if not self._aside[j] and self.units[j].words >= 2:
+                return j
+        return None
+
+    def above(self, first: int, n: int) -> list[Classified]:
+        """Up to n units in the flow right above unit first."""
+        found = [self.units[j] for j in range(max(0, first - 2 * n), first) if not self._aside[j]]
+        return found[-n:]
+
+    def echoes_print_title(self, k: str) -> bool:
+        """Whether a print header's page title starts with this key."""
+        return any(echoes_title(k, t) for t in self._titles[:3])
+
+    def echoes(self, wanted: set[str]) -> dict[str, float]:
+        """For each wanted key, how strongly the page repeats it: 2.5 with a site or section
+        around it ('Title - Site', 'Section|Title'), 1.0 alone on a line elsewhere."""
+        found: dict[str, float] = {}
+        where: dict[str, list[int]] = {}
+        for i, k in enumerate(self.keys):
+            if k in wanted:
+                where.setdefault(k, []).append(i)
+        for k, places in where.items():
+            if len(k) >= 12 and places[-1] - places[0] > 1:
+                found[k] = 1.0
+        for c in self.units:
+            if c.words > CARRIER_MAX_WORDS:
+                continue
+            for m in _SEPARATOR.finditer(c.text):
+                for part in (c.text[: m.start()], c.text[m.end() :]):
+                    k = key(part)
+                    if k in wanted and len(k) >= 12:
+                        found[k] = 2.5
+        return found

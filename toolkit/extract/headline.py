@@ -64,7 +64,7 @@ def title_like(text: str) -> bool:
     cjk = len(_CJK.findall(text))
     if cjk and cjk < 8 or not 3 <= words <= 30:
         return False
-    if text.endswith((".", ",", ":", ";")) and not _ABBREVIATION_END.search(text):
+    if text.endswith((".", ",", ":", ";", "。", "，", "；", "：")) and not _ABBREVIATION_END.search(text):
         return False
     if text[:1].islower() and not text[1:2].isupper():
         return False  # the rest of a sentence, not its start ("iPhone" is fine)
@@ -106,6 +106,8 @@ def _candidates(page: Page) -> list[Candidate]:
     for last in range(end):
         if units[last].words > 30 or page.aside(last):
             continue
+        if last > page.body_start and page.next_paragraph(page.body_start - 1) < last:
+            break  # past the body's first paragraph: subheadings and related links
         if last + 1 < len(units) and _continues(units[last], units[last + 1]):
             continue  # the line goes on below: take it from its last line
         first = last
@@ -169,20 +171,22 @@ def _name_like(text: str) -> bool:
 
 
 def _dek_after(page: Page, last: int) -> float:
-    """Bonus when a standfirst follows: a longer sentence that is not a byline or a list item."""
+    """Bonus when a standfirst follows: a sentence (not a byline, list item or caption)."""
     nxt = page.next_in_flow(last)
     if nxt is None:
         return 0.0
     c = page.units[nxt]
     if not 6 <= c.words <= 60 or page.meta(nxt) or is_list_item(c.text) or is_credit(c.text):
         return 0.0
-    return 1.0
+    sentence = c.prose or c.words >= 15 or c.text.rstrip().endswith((".", "!", "?", "。"))
+    return 1.0 if sentence else 0.0
 
 
 def _meta_after(page: Page, last: int) -> float:
     """Bonus when a byline or date follows within a few lines; a nearer one counts more."""
     seen = 0
-    for i in range(last + 1, min(len(page.units), last + 1 + 3 * META_WINDOW)):
+    stop = min(len(page.units), last + 1 + 3 * META_WINDOW, page.next_paragraph(last) + 1)
+    for i in range(last + 1, stop):
         if page.aside(i) or page.units[i].words < 2:
             continue
         seen += 1

@@ -38,7 +38,8 @@ _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "′": "'", "“": 
 _NON_WORD = re.compile(r"[\W_]+")
 _CREDIT = re.compile(
     r"^(?:photo|image|picture|credit|source|foto|crédit|bild|illustration)s?\b"
-    r"|\b(?:photo|photograph|image|picture|credit|foto|crédit|bild)s?\s*:",
+    r"|\b(?:photo|photograph|image|picture|credit|foto|crédit|bild)s?\s*:"
+    r"|\((?:photo|foto|credit|crédit|image|source)s?\b",
     re.IGNORECASE,
 )
 _COUNT_LINE = re.compile(r"^\d+\s*(?:comments?|responses?|replies|shares?|views?)\b", re.I)
@@ -78,7 +79,7 @@ def is_author(text: str) -> bool:
 def is_credit(text: str) -> bool:
     """A photo credit or a caption ending in one ('Credit Harry Campbell', '... Jane Doe/AP')."""
     text = text.strip()
-    return bool(_CREDIT.match(text) or _CAPTION_CREDIT.search(text))
+    return bool(_CREDIT.search(text) or _CAPTION_CREDIT.search(text))
 
 
 def is_code(text: str) -> bool:
@@ -125,7 +126,8 @@ class Page:
         self._meta: dict[int, bool] = {}
         self._counted = [0]
         for i, c in enumerate(units):
-            self._counted.append(self._counted[-1] + (not self._aside[i] and c.words >= 2))
+            flow = not self._aside[i] and c.words >= 2 and not is_list_item(c.text)
+            self._counted.append(self._counted[-1] + flow)
         self._next_para = [len(units)] * (len(units) + 1)
         for i in range(len(units) - 1, -1, -1):
             para = units[i].prose and units[i].words >= PARAGRAPH_WORDS

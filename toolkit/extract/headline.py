@@ -26,6 +26,7 @@ _LABELLED_DATE = re.compile(
 )
 _SUFFIX = re.compile(r"\s+(?:[|–—]|-|::)\s+(?P<site>[^|–—]{2,60})$")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_CLAUSE_ENDS = (".", ",", ":", ";", "。", "，", "；", "：")  # a sentence or a clause, not a title
 _ABBREVIATION_END = re.compile(r"(?:\b[A-Za-z]\.){2,}$")  # "N.Y.C." ends a title, not a sentence
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w'’-]*\.?|[A-Z]\.(?:[A-Z]\.)*|\([\w.]+\))$")
 
@@ -64,7 +65,7 @@ def title_like(text: str) -> bool:
     cjk = len(_CJK.findall(text))
     if cjk and cjk < 8 or not 3 <= words <= 30:
         return False
-    if text.endswith((".", ",", ":", ";", "。", "，", "；", "：")) and not _ABBREVIATION_END.search(text):
+    if text.endswith(_CLAUSE_ENDS) and not _ABBREVIATION_END.search(text):
         return False
     if text[:1].islower() and not text[1:2].isupper():
         return False  # the rest of a sentence, not its start ("iPhone" is fine)

@@ -29,6 +29,17 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _CLAUSE_ENDS = (".", ",", ":", ";", "。", "，", "；", "：")  # a sentence or a clause, not a title
 _ABBREVIATION_END = re.compile(r"(?:\b[A-Za-z]\.){2,}$")  # "N.Y.C." ends a title, not a sentence
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w'’-]*\.?|[A-Z]\.(?:[A-Z]\.)*|\([\w.]+\))$")
+_FUNCTION_WORDS = frozenset(
+    "a an the of on in at to for from with and or but is are was be by as about into over "
+    "le la les de des du un une et en au aux el los las del y con por para der die das und "
+    "von zu im mit".split()
+)
+_UI_ACTION = re.compile(
+    r"^(?:share|sign|log|subscribe|follow|listen|enter|post|create|accept|go to|see|view|read"
+    r"|continue|click|tap|download|join|register|print|email|save|change|become|open|close"
+    r"|skip|show|hide|load|leave|add|send|submit|search|back to|try|ready to)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -162,13 +173,33 @@ def _score(page: Page, cand: Candidate, echoes: dict[str, float]) -> float:
         score -= 1.0
     if _name_like(text):
         score -= 1.5  # an author's or a site's name, not a title
+    if _UI_ACTION.match(_bare(text)) and weight(text) <= 8:
+        score -= 1.5  # a button or a prompt to the reader ('Share on ...', 'Post a comment')
+    if _under_title(page, cand.first):
+        score -= 1.0  # a second title-like line under a longer one: the standfirst
     return score + _dek_after(page, cand.last)
+
+
+def _bare(text: str) -> str:
+    """The text without a leading bullet or list number."""
+    return re.sub(r"^\W*(?:\d{1,3}[.)]\s*)?", "", text)
+
+
+def _under_title(page: Page, first: int) -> bool:
+    """Whether the line right above is a title-like line at least as long as this one."""
+    above = page.above(first, 1)
+    if not above or is_list_item(above[0].text):
+        return False
+    upper, text = above[0].text, page.units[first].text
+    return weight(upper) >= weight(text) and key(upper) != key(text) and title_like(upper)
 
 
 def _name_like(text: str) -> bool:
     """Two to four capitalised words and nothing else: 'John C. Welch', 'Tech Insider'."""
     words = text.replace(",", " ").split()
-    return 2 <= len(words) <= 4 and all(_NAME_WORD.match(w) for w in words)
+    if not 2 <= len(words) <= 4 or any(w.lower() in _FUNCTION_WORDS for w in words):
+        return False
+    return all(_NAME_WORD.match(w) for w in words)
 
 
 def _dek_after(page: Page, last: int) -> float:

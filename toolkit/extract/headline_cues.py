@@ -45,6 +45,7 @@ _CREDIT = re.compile(
 _COUNT_LINE = re.compile(r"^\d+\s*(?:comments?|responses?|replies|shares?|views?)\b", re.I)
 _CAPTION_CREDIT = re.compile(r"(?:[A-Z][\w'.-]+\s+[A-Z][\w'.-]+|[A-Z]{2,})/[A-Z][\w .&/-]*$")
 _CODE = re.compile(r"[{}<>=;]|[A-Za-z0-9]_[A-Za-z0-9]|\w\(|//")
+_URLISH = re.compile(r"://|%2[CF]|\w=\w")
 _SEPARATOR = re.compile(r"\s*[|｜]\s*|\s+(?:[-–—:·•»]|::)\s+")
 _BULLET = re.compile(r"^\s*(?:[*•·▪◦□■+>-]|\d{1,3}[.)])\s*")
 
@@ -131,6 +132,7 @@ class Page:
         self._next_para = [len(units)] * (len(units) + 1)
         for i in range(len(units) - 1, -1, -1):
             para = units[i].prose and units[i].words >= PARAGRAPH_WORDS
+            para = para and not _URLISH.search(units[i].text)
             self._next_para[i] = i if para else self._next_para[i + 1]
 
     def aside(self, i: int) -> bool:

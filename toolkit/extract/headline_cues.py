@@ -20,8 +20,9 @@ _AUTHOR = re.compile(
 )
 _TIMEISH = re.compile(
     r"\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\b\.?|(?-i:[A-Z]{2,4})\b|uhr\b)"  # a time, not a countdown
-    r"|\b\d{1,2}h\d{2}\b"  # 12h55
+    r"|\b(?:à|às|a las|um|at)\s+\d{1,2}h\d{2}\b"  # à 12h55
     r"|(?<![\d.])\d{1,4}[./-]\d{1,2}[./-]\d{2,4}(?![\d.])"  # 11.03.17, 2/26/2015, 2017-03-10
+    r"|\b\d{1,2}\.\s?[^\W\d]{3,9}\.?\s?(?:19|20)\d{2}\b"  # 21.dez.2018
     r"|\b\d+\s*(?:h|hrs?|hours?|mins?|minutes?|days?|weeks?|months?)\s+ago\b"
     r"|\b(?:an?|one)\s+(?:hour|minute|day)\s+ago\b"
     r"|(?<![\w.])\d{1,2}\s*[hm]\b(?!\S)"  # "8h" in a byline row
@@ -47,7 +48,8 @@ _CAPTION_CREDIT = re.compile(r"(?:[A-Z][\w'.-]+\s+[A-Z][\w'.-]+|[A-Z]{2,})/[A-Z]
 _CODE = re.compile(r"[{}<>=;]|[A-Za-z0-9]_[A-Za-z0-9]|\w\(|//")
 _URLISH = re.compile(r"://|%2[CF]|\w=\w")
 _SEPARATOR = re.compile(r"\s*[|｜]\s*|\s+(?:[-–—:·•»]|::)\s+")
-_BULLET = re.compile(r"^\s*(?:[*•·▪◦□■+>-]|\d{1,3}[.)])\s*")
+_BULLET = re.compile(r"^\s*(?:[*•·▪◦□■+>#-]|\d{1,3}[.)]|\(\d{1,3}\))\s*")
+_QUOTED = re.compile(r"“([^”]{12,200})”|«\s*([^»]{12,200}?)\s*»|\"([^\"]{12,200})\"")
 
 
 def key(text: str) -> str:
@@ -171,7 +173,8 @@ class Page:
 
     def echoes(self, wanted: set[str]) -> dict[str, float]:
         """For each wanted key, how strongly the page repeats it: 2.5 with a site or section
-        around it ('Title - Site', 'Section|Title'), 1.0 alone on a line elsewhere."""
+        around it ('Title - Site', 'Section|Title') or quoted ('2 comments on “Title”'),
+        1.0 alone on a line elsewhere."""
         found: dict[str, float] = {}
         where: dict[str, list[int]] = {}
         for i, k in enumerate(self.keys):
@@ -183,9 +186,11 @@ class Page:
         for c in self.units:
             if c.words > CARRIER_MAX_WORDS:
                 continue
+            parts = [p for m in _QUOTED.finditer(c.text) for p in m.groups() if p]
             for m in _SEPARATOR.finditer(c.text):
-                for part in (c.text[: m.start()], c.text[m.end() :]):
-                    k = key(part)
-                    if k in wanted and len(k) >= 12:
-                        found[k] = 2.5
+                parts += [c.text[: m.start()], c.text[m.end() :]]
+            for part in parts:
+                k = key(part)
+                if k in wanted and len(k) >= 12:
+                    found[k] = 2.5
         return found

@@ -40,6 +40,11 @@ _UI_ACTION = re.compile(
     r"|skip|show|hide|load|leave|add|send|submit|search|back to|try|ready to)\b",
     re.IGNORECASE,
 )
+_TEASER = re.compile(
+    r"^(?:up next|next up|read next|watch next|next video|more from|more in|more articles"
+    r"|sponsored|recommended|related stories|related articles)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -173,8 +178,9 @@ def _score(page: Page, cand: Candidate, echoes: dict[str, float]) -> float:
         score -= 1.0
     if _name_like(text):
         score -= 1.5  # an author's or a site's name, not a title
-    if _UI_ACTION.match(_bare(text)) and weight(text) <= 8:
-        score -= 1.5  # a button or a prompt to the reader ('Share on ...', 'Post a comment')
+    bare = _bare(text)
+    if _UI_ACTION.match(bare) and weight(text) <= 8 or _TEASER.match(bare):
+        score -= 1.5  # a button, a prompt to the reader or a teaser ('Share on ...', 'Up next')
     if _under_title(page, cand.first):
         score -= 1.0  # a second title-like line under a longer one: the standfirst
     return score + _dek_after(page, cand.last)

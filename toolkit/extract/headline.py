@@ -164,7 +164,7 @@ def _score(page: Page, cand: Candidate, echoes: dict[str, float]) -> float:
     text = units[cand.first].text
     titled = page.echoes_print_title(cand.key)
     score = _meta_after(page, cand.last) + (3.0 if titled else echoes.get(cand.key, 0.0))
-    score -= 0.15 * min(page.between(cand.last, page.next_paragraph(cand.last)), 40)
+    score -= 0.15 * min(page.between(cand.last, page.next_paragraph(cand.last)), 25)
     if not titled:  # a match with the print title is page-wide evidence, wherever it sits
         score -= 0.02 * min(page.between(cand.last, page.body_start), 100)
     above = page.above(cand.first, 4)

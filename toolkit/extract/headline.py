@@ -26,6 +26,7 @@ _LABELLED_DATE = re.compile(
 )
 _SUFFIX = re.compile(r"\s+(?:[|–—]|-|::)\s+(?P<site>[^|–—]{2,60})$")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_EARLY_DIGIT = re.compile(r"\d")  # every date has a digit: a cheap test before the date search
 _CLAUSE_ENDS = (".", ",", ":", ";", "。", "，", "；", "：")  # a sentence or a clause, not a title
 _ABBREVIATION_END = re.compile(r"(?:\b[A-Za-z]\.){2,}$")  # "N.Y.C." ends a title, not a sentence
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w'’-]*\.?|[A-Z]\.(?:[A-Z]\.)*|\([\w.]+\))$")
@@ -53,12 +54,15 @@ class Candidate:
 
     first: int
     last: int
+    text: str
     key: str
     score: float = 0.0
 
 
 def strip_date_prefix(text: str) -> str:
     """A title line that starts with a (labelled) date, without that date."""
+    if not _EARLY_DIGIT.search(text[:30]):
+        return text  # every date has a digit, and a label is short
     dates = find_dates(text)
     if dates and _LABELLED_DATE.match(text[: dates[0].start]):
         return text[dates[0].end :].lstrip(" |,:–—-")
@@ -67,7 +71,7 @@ def strip_date_prefix(text: str) -> str:
 
 def is_dateline(text: str) -> bool:
     """A line that is mostly a date (with labels, weekday or time around it)."""
-    dates = find_dates(text)
+    dates = find_dates(text) if _EARLY_DIGIT.search(text) else []
     if not dates:
         return False
     rest = text[: dates[0].start] + text[dates[-1].end :]
@@ -77,30 +81,29 @@ def is_dateline(text: str) -> bool:
 def title_like(text: str) -> bool:
     """Short, not a sentence, not a byline, date, credit or code: the shape of a headline."""
     text = text.strip()
-    words = weight(text)
-    cjk = len(_CJK.findall(text))
-    if cjk and cjk < 8 or not 3 <= words <= 30:
-        return False
     if text.endswith(_CLAUSE_ENDS) and not _ABBREVIATION_END.search(text):
         return False
     if text[:1].islower() and not text[1:2].isupper():
         return False  # the rest of a sentence, not its start ("iPhone" is fine)
-    if is_byline(text) or is_dateline(text) or is_meta(text) or is_credit(text) or is_code(text):
+    cjk = len(_CJK.findall(text))
+    if cjk and cjk < 8 or not 3 <= weight(text) <= 30:
         return False
-    if is_count_line(text):
+    letters = sum(map(str.isalpha, text))
+    if letters < 0.6 * len(text.replace(" ", "")) or text.islower():
         return False
-    letters = sum(ch.isalpha() for ch in text)
-    return letters >= 0.6 * len(text.replace(" ", "")) and not text.islower()
+    if is_code(text) or is_credit(text) or is_count_line(text) or is_byline(text):
+        return False
+    return not (is_meta(text) or is_dateline(text))
 
 
 def find_headline(units: list[Classified], body_start: int) -> tuple[int, int] | None:
     """[first, last] unit indexes of the best-backed headline near body_start, or None."""
     page = Page(units, body_start)
     cands = _candidates(page)
-    echoes = page.echoes({c.key for c in cands})
+    echoes = page.echoes({c.key: c.text for c in cands})
     best: Candidate | None = None
     for cand in cands:
-        scored = Candidate(cand.first, cand.last, cand.key, _score(page, cand, echoes))
+        scored = Candidate(cand.first, cand.last, cand.text, cand.key, _score(page, cand, echoes))
         if best is None or scored.score > best.score:
             best = scored
     return (best.first, best.last) if best and best.score >= MIN_SCORE else None
@@ -123,6 +126,8 @@ def _candidates(page: Page) -> list[Candidate]:
     for last in range(end):
         if units[last].words > 30 or page.aside(last):
             continue
+        if units[last].words < 3 and not (last and _continues(units[last - 1], units[last])):
+            continue
         if last > page.body_start and page.next_paragraph(page.body_start - 1) < last:
             break  # past the body's first paragraph: subheadings and related links
         if last + 1 < len(units) and _continues(units[last], units[last + 1]):
@@ -134,7 +139,7 @@ def _candidates(page: Page) -> list[Candidate]:
             continue
         text = strip_date_prefix(" ".join(units[i].text for i in range(first, last + 1)))
         if title_like(text) and not _runs_on(page, last):
-            out.append(Candidate(first, last, key(text)))
+            out.append(Candidate(first, last, text, key(text)))
     return out
 
 
@@ -149,41 +154,52 @@ def _runs_on(page: Page, last: int) -> bool:
 
 def _continues(upper: Classified, lower: Classified) -> bool:
     """Whether lower is the wrapped rest of upper's line (a headline broken over two lines)."""
-    if upper.furniture or lower.furniture or upper.unit.block != lower.unit.block:
+    if not lower.text[:1].islower() or upper.unit.block != lower.unit.block:
         return False
-    if lower.unit.line != upper.unit.line + 1 or len(upper.text) < 25:
+    if upper.furniture or lower.furniture or lower.unit.line != upper.unit.line + 1:
         return False
-    if upper.text.endswith((".", "!", "?", ":", "…")) or is_meta(lower.text):
+    if len(upper.text) < 25 or upper.text.endswith((".", "!", "?", ":", "…")):
         return False
-    return lower.text[:1].islower()
+    return not is_meta(lower.text)
 
 
 def _score(page: Page, cand: Candidate, echoes: dict[str, float]) -> float:
-    """Cues for (a byline or date below, a repeat elsewhere) minus what argues against."""
-    units = page.units
-    text = units[cand.first].text
+    """Cues for (a byline or date below, a repeat, a standfirst) minus what argues against."""
     titled = page.echoes_print_title(cand.key)
-    score = _meta_after(page, cand.last) + (3.0 if titled else echoes.get(cand.key, 0.0))
-    score -= 0.15 * min(page.between(cand.last, page.next_paragraph(cand.last)), 25)
+    meta = _meta_after(page, cand.last)
+    score = meta + (3.0 if titled else echoes.get(cand.key, 0.0)) + _dek_after(page, cand.last)
+    return score - _distance(page, cand, titled) - _doubts(page, cand, meta > 0)
+
+
+def _distance(page: Page, cand: Candidate, titled: bool) -> float:
+    """Lines between the candidate and the next paragraph, and (less) the body's start."""
+    penalty = 0.15 * min(page.between(cand.last, page.next_paragraph(cand.last)), 25)
     if not titled:  # a match with the print title is page-wide evidence, wherever it sits
-        score -= 0.02 * min(page.between(cand.last, page.body_start), 100)
+        penalty += 0.02 * min(page.between(cand.last, page.body_start), 100)
+    return penalty
+
+
+def _doubts(page: Page, cand: Candidate, has_meta: bool) -> float:
+    """What makes a title-like line less likely the headline: its place, its shape, its words."""
+    text = cand.text
+    penalty = 0.0
     above = page.above(cand.first, 4)
     if sum(c.words for c in above if c.prose) >= 40:
-        score -= 3.0  # prose right above: a subheading inside the text
-    if any(is_author(c.text) for c in above[-2:]) and not _meta_after(page, cand.last):
-        score -= 2.0  # under the byline: a caption or a dek, not the headline
+        penalty += 3.0  # prose right above: a subheading inside the text
+    if not has_meta and any(is_author(c.text) for c in above[-2:]):
+        penalty += 2.0  # under the byline: a caption or a dek, not the headline
     if is_list_item(text):
-        score -= 2.0
+        penalty += 2.0
     if weight(text) <= 3:
-        score -= 1.0
+        penalty += 1.0
     if _name_like(text):
-        score -= 1.5  # an author's or a site's name, not a title
+        penalty += 1.5  # an author's or a site's name, not a title
     bare = _bare(text)
     if _UI_ACTION.match(bare) and weight(text) <= 8 or _TEASER.match(bare):
-        score -= 1.5  # a button, a prompt to the reader or a teaser ('Share on ...', 'Up next')
+        penalty += 1.5  # a button, a prompt to the reader or a teaser ('Share on ...', 'Up next')
     if _under_title(page, cand.first):
-        score -= 1.0  # a second title-like line under a longer one: the standfirst
-    return score + _dek_after(page, cand.last)
+        penalty += 1.0  # a second title-like line under a longer one: the standfirst
+    return penalty
 
 
 def _bare(text: str) -> str:

@@ -24,7 +24,6 @@ _TIMEISH = re.compile(
     r"|(?<![\d.])\d{1,4}[./-]\d{1,2}[./-]\d{2,4}(?![\d.])"  # 11.03.17, 2/26/2015, 2017-03-10
     r"|\b\d{1,2}\.\s?[^\W\d]{3,9}\.?\s?(?:19|20)\d{2}\b"  # 21.dez.2018
     r"|\b\d+\s*(?:h|hrs?|hours?|mins?|minutes?|days?|weeks?|months?)\s+ago\b"
-    r"|\b(?:an?|one)\s+(?:hour|minute|day)\s+ago\b"
     r"|(?<![\w.])\d{1,2}\s*[hm]\b(?!\S)"  # "8h" in a byline row
     r"|\b\d+\s+min(?:ute)?s?\s+read\b"
     r"|\b\d{1,2},\s+(?:19|20)\d{2}\b"  # "13, 2016" even when the month is glued on
@@ -32,6 +31,8 @@ _TIMEISH = re.compile(
     r"|\d{1,2}/\d{1,2}\s*[(（][日月火水木金土][)）]",  # 3/9(木)
     re.IGNORECASE,
 )
+_AGO = re.compile(r"\b(?:an?|one)\s+(?:hour|minute|day)\s+ago\b", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
 _PRINT_HEADER = re.compile(
     r"^\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?\s+(?P<title>\S.*)$"
 )
@@ -46,10 +47,15 @@ _CREDIT = re.compile(
 _COUNT_LINE = re.compile(r"^\d+\s*(?:comments?|responses?|replies|shares?|views?)\b", re.I)
 _CAPTION_CREDIT = re.compile(r"(?:[A-Z][\w'.-]+\s+[A-Z][\w'.-]+|[A-Z]{2,})/[A-Z][\w .&/-]*$")
 _CODE = re.compile(r"[{}<>=;]|[A-Za-z0-9]_[A-Za-z0-9]|\w\(|//")
-_URLISH = re.compile(r"://|%2[CF]|\w=\w")
+_CARRIER_HINT = re.compile(r"[|｜–—:·•»“«\"]|\s-\s")
 _SEPARATOR = re.compile(r"\s*[|｜]\s*|\s+(?:[-–—:·•»]|::)\s+")
 _BULLET = re.compile(r"^\s*(?:[*•·▪◦□■+>#-]|\d{1,3}[.)]|\(\d{1,3}\))\s*")
 _QUOTED = re.compile(r"“([^”]{12,200})”|«\s*([^»]{12,200}?)\s*»|\"([^\"]{12,200})\"")
+
+
+def _urlish(text: str) -> bool:
+    """A line of addresses or query strings, which a dump can make look like prose."""
+    return "://" in text or "%2" in text or "=" in text
 
 
 def key(text: str) -> str:
@@ -65,7 +71,9 @@ def is_meta(text: str) -> bool:
         return False
     if is_byline(bare) or _AUTHOR.match(bare):
         return True
-    return bool(find_dates(bare) or _TIMEISH.search(bare))
+    if not _DIGIT.search(bare):
+        return bool(_AGO.search(bare))
+    return bool(_TIMEISH.search(bare) or find_dates(bare))
 
 
 def is_count_line(text: str) -> bool:
@@ -114,27 +122,35 @@ def echoes_title(candidate: str, title: str) -> bool:
     return truncated and candidate.startswith(t)
 
 
+def _carried(text: str) -> list[str]:
+    """The pieces of a line that could be a title it carries: quoted, or beside a separator."""
+    parts = [p for m in _QUOTED.finditer(text) for p in m.groups() if p]
+    for m in _SEPARATOR.finditer(text):
+        parts += [text[: m.start()], text[m.end() :]]
+    return parts
+
+
 class Page:
     """One file's units with the per-unit facts the headline scorer asks for, computed once."""
 
     def __init__(self, units: list[Classified], body_start: int) -> None:
         self.units = units
         self.body_start = body_start
-        self.keys = [key(c.text) for c in units]
-        titles = [print_title(c.text) for c in units]
-        self._titles = [t for t in titles if t]
-        self._aside = [
-            c.furniture is not None or t is not None for c, t in zip(units, titles, strict=True)
-        ]
+        self._titles: list[str] = []
+        self._aside: list[bool] = []
         self._meta: dict[int, bool] = {}
         self._counted = [0]
-        for i, c in enumerate(units):
-            flow = not self._aside[i] and c.words >= 2 and not is_list_item(c.text)
+        for c in units:
+            title = print_title(c.text) if c.text[:1].isdigit() else None
+            if title:
+                self._titles.append(title)
+            self._aside.append(c.furniture is not None or title is not None)
+            flow = not self._aside[-1] and c.words >= 2 and not is_list_item(c.text)
             self._counted.append(self._counted[-1] + flow)
         self._next_para = [len(units)] * (len(units) + 1)
         for i in range(len(units) - 1, -1, -1):
             para = units[i].prose and units[i].words >= PARAGRAPH_WORDS
-            para = para and not _URLISH.search(units[i].text)
+            para = para and not _urlish(units[i].text)
             self._next_para[i] = i if para else self._next_para[i + 1]
 
     def aside(self, i: int) -> bool:
@@ -171,26 +187,26 @@ class Page:
         """Whether a print header's page title starts with this key."""
         return any(echoes_title(k, t) for t in self._titles[:3])
 
-    def echoes(self, wanted: set[str]) -> dict[str, float]:
-        """For each wanted key, how strongly the page repeats it: 2.5 with a site or section
-        around it ('Title - Site', 'Section|Title') or quoted ('2 comments on “Title”'),
-        1.0 alone on a line elsewhere."""
+    def echoes(self, wanted: dict[str, str]) -> dict[str, float]:
+        """For each wanted key (with its text), how strongly the page repeats it: 2.5 with a
+        site or section around it ('Title - Site', 'Section|Title') or quoted ('2 comments on
+        “Title”'), 1.0 alone on a line elsewhere."""
         found: dict[str, float] = {}
         where: dict[str, list[int]] = {}
-        for i, k in enumerate(self.keys):
-            if k in wanted:
-                where.setdefault(k, []).append(i)
+        sizes = {weight(text) for text in wanted.values()}  # a repeat has the same word count
+        for i, c in enumerate(self.units):
+            if not 3 <= c.words <= CARRIER_MAX_WORDS or c.prose and c.words > 20:
+                continue  # a paragraph quotes people, not the page's title
+            if _CARRIER_HINT.search(c.text):
+                for part in _carried(c.text):
+                    k = key(part) if 1 <= part.count(" ") <= 30 else ""
+                    if k in wanted and len(k) >= 12:
+                        found[k] = 2.5
+            if c.words in sizes:
+                k = key(c.text)
+                if k in wanted:
+                    where.setdefault(k, []).append(i)
         for k, places in where.items():
-            if len(k) >= 12 and places[-1] - places[0] > 1:
+            if k not in found and len(k) >= 12 and places[-1] - places[0] > 1:
                 found[k] = 1.0
-        for c in self.units:
-            if c.words > CARRIER_MAX_WORDS:
-                continue
-            parts = [p for m in _QUOTED.finditer(c.text) for p in m.groups() if p]
-            for m in _SEPARATOR.finditer(c.text):
-                parts += [c.text[: m.start()], c.text[m.end() :]]
-            for part in parts:
-                k = key(part)
-                if k in wanted and len(k) >= 12:
-                    found[k] = 2.5
         return found

@@ -20,6 +20,7 @@ from toolkit.extract.headline_cues import (
 
 LOOKAHEAD = 8  # units into the body run (it can start at the headline's own dek)
 META_WINDOW = 6  # units after a headline in which its byline or date counts
+SITE_MAX_WORDS = 4  # a site name after a title separator is short
 MIN_SCORE = -2.0  # below this the best candidate is a guess, and no headline beats a wrong one
 _LABELLED_DATE = re.compile(
     r"^\s*(?:(?:date|published|posted|updated|on)\s*:?\s*)?$", re.IGNORECASE
@@ -113,9 +114,23 @@ def headline_text(units: list[Classified], span: tuple[int, int], known_sites: l
     """The headline's lines joined, without a leading date or a trailing ' | Site'."""
     text = " ".join(strip_date_prefix(units[i].text) for i in range(span[0], span[1] + 1))
     m = _SUFFIX.search(text)
-    if m and any(m.group("site").strip().lower() == s.lower() for s in known_sites):
+    if m and _is_site(m.group("site").strip(), units, span, known_sites):
         text = text[: m.start()]
     return text.strip()
+
+
+def _is_site(name: str, units: list[Classified], span: tuple[int, int], sites: list[str]) -> bool:
+    """A known publisher, or a short name the page also prints alone (its logo or masthead)."""
+    if any(name.lower() == s.lower() for s in sites):
+        return True
+    if weight(name) > SITE_MAX_WORDS:
+        return False
+    k = key(name)
+    return any(
+        key(c.text) == k
+        for i, c in enumerate(units)
+        if not span[0] <= i <= span[1] and c.words == weight(name)
+    )
 
 
 def _candidates(page: Page) -> list[Candidate]:

@@ -47,6 +47,7 @@ _CREDIT = re.compile(
 _COUNT_LINE = re.compile(r"^\d+\s*(?:comments?|responses?|replies|shares?|views?)\b", re.I)
 _CAPTION_CREDIT = re.compile(r"(?:[A-Z][\w'.-]+\s+[A-Z][\w'.-]+|[A-Z]{2,})/[A-Z][\w .&/-]*$")
 _CODE = re.compile(r"[{}<>=;]|[A-Za-z0-9]_[A-Za-z0-9]|\w\(|//")
+_BRACKETED = re.compile(r"\s*[(（\[][^)）\]]{1,40}[)）\]]")
 _CARRIER_HINT = re.compile(r"[|｜–—:·•»“«\"]|\s-\s")
 _SEPARATOR = re.compile(r"\s*[|｜]\s*|\s+(?:[-–—:·•»]|::)\s+")
 _BULLET = re.compile(r"^\s*(?:[*•·▪◦□■+>#-]|\d{1,3}[.)]|\(\d{1,3}\))\s*")
@@ -110,16 +111,17 @@ def print_title(text: str) -> str | None:
 
 
 def echoes_title(candidate: str, title: str) -> bool:
-    """Whether a page title (maybe cut short with '...') repeats the candidate as its head."""
-    truncated = title.rstrip().endswith(("...", "…"))
-    t = key(title.rstrip(" .…"))
-    if truncated and " " in t:
-        t = t.rsplit(" ", 1)[0]  # the last word may be cut
-    if len(candidate) < 12 or len(t) < 12:
+    """Whether a page title ('Title | Site', maybe cut short with '...') repeats the candidate."""
+    if len(candidate) < 12:
         return False
-    if t == candidate or t.startswith(candidate + " "):
-        return True
-    return truncated and candidate.startswith(t)
+    whole = title.rstrip(" .…")
+    parts = [whole, *_carried(whole)]
+    if any(key(p) == candidate or key(_BRACKETED.sub("", p)) == candidate for p in parts):
+        return True  # 'Title (Agency) - Site' counts too
+    if not title.rstrip().endswith(("...", "…")):
+        return False
+    cut = key(whole).rsplit(" ", 1)[0]  # the last word may be cut
+    return len(cut) >= 12 and candidate.startswith(cut)
 
 
 def _carried(text: str) -> list[str]:

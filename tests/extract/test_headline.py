@@ -105,6 +105,8 @@ def test_a_dash_in_the_title_is_kept_when_the_end_is_not_a_site() -> None:
     ("text", "expected"),
     [
         ("City closes old bridge after engineers find cracks", True),
+        ("Von der Leyen wins confirmation vote in Parliament", True),  # not "von X", a byline
+        ("Por qué el dólar sube otra vez", True),
         ("Manhole Fires: How Winter Wreaks Havoc on What’s Underneath N.Y.C.", True),
         ("海外留学生看两会：出国前后关注点大不同", True),
         ("转播到腾讯微博", False),  # seven characters: a share button, not a headline
@@ -124,6 +126,7 @@ def test_title_like(text: str, expected: bool) -> None:
     ("text", "expected"),
     [
         ("James Akinaka • 8h", True),
+        ("Par Alexandre Hervaud et Jérémy Piette", True),
         ("Alex Perry 1 day ago", True),
         ("21.dez.2018 às 12h55", True),
         ("TNW中文站 10月14日报道", True),

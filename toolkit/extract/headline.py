@@ -123,14 +123,12 @@ def _is_site(name: str, units: list[Classified], span: tuple[int, int], sites: l
     """A known publisher, or a short name the page also prints alone (its logo or masthead)."""
     if any(name.lower() == s.lower() for s in sites):
         return True
-    if weight(name) > SITE_MAX_WORDS:
+    size = weight(name)
+    if size > SITE_MAX_WORDS:
         return False
     k = key(name)
-    return any(
-        key(c.text) == k
-        for i, c in enumerate(units)
-        if not span[0] <= i <= span[1] and c.words == weight(name)
-    )
+    outside = (c for i, c in enumerate(units) if not span[0] <= i <= span[1])
+    return any(c.words == size and key(c.text) == k for c in outside)
 
 
 def _candidates(page: Page) -> list[Candidate]:

@@ -13,11 +13,13 @@ PARAGRAPH_WORDS = 20  # a prose unit this long is a paragraph an article could s
 CARRIER_MAX_WORDS = 40  # a line repeating a title with a site or section around it is short
 _LEAD = re.compile(r"^[\s*•·+|/>\-–—]+")
 _AUTHOR = re.compile(
-    r"^(?:(?:posted|written|words|reported|reviewed|photos?)\s+by|by|par|por|von|di|door|av|autor"
-    r"|author|auteur)\b\s*:?\s*\S"
+    r"^(?:(?:posted|written|words|reported|reviewed|photos?)\s+by|by|author|autor|auteur)\b\s*:?\s*\S"
     r"|^[\w.' -]{3,40},?\s+@\w+$",  # "Jane Doe, @jdoe"
     re.IGNORECASE,
 )
+# "Par X", "Por X", "Von X": only when names follow, as "Von der Leyen ..." or "Por qué ..." do not
+_FOREIGN_BY = re.compile(r"^(?:par|por|von|di|door|av)\s+(?P<rest>.*)$", re.IGNORECASE)
+_NAME_OR_JOIN = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][\w'.-]*,?|et|e|y|und|and|&|[—–-]|\d[\w.:/]*)$")
 _TIMEISH = re.compile(
     r"\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\b\.?|(?-i:[A-Z]{2,4})\b|uhr\b)"  # a time, not a countdown
     r"|\b(?:à|às|a las|um|at)\s+\d{1,2}h\d{2}\b"  # à 12h55
@@ -70,7 +72,7 @@ def is_meta(text: str) -> bool:
     bare = _LEAD.sub("", text)
     if not bare or weight(bare) > META_MAX_WORDS:
         return False
-    if is_byline(bare) or _AUTHOR.match(bare):
+    if is_author(bare):
         return True
     if not _DIGIT.search(bare):
         return bool(_AGO.search(bare))
@@ -83,9 +85,14 @@ def is_count_line(text: str) -> bool:
 
 
 def is_author(text: str) -> bool:
-    """A byline: 'By X', 'Par X', 'Posted by X'."""
+    """A byline: 'By X', 'Posted by X', 'Par X et Y' (names, not 'Von der Leyen wins')."""
     bare = _LEAD.sub("", text)
-    return weight(bare) <= META_MAX_WORDS and bool(is_byline(bare) or _AUTHOR.match(bare))
+    if weight(bare) > META_MAX_WORDS:
+        return False
+    if is_byline(bare) or _AUTHOR.match(bare):
+        return True
+    m = _FOREIGN_BY.match(bare)
+    return bool(m) and all(_NAME_OR_JOIN.match(w) for w in m.group("rest").split()[:3])
 
 
 def is_credit(text: str) -> bool:
@@ -112,16 +119,20 @@ def print_title(text: str) -> str | None:
 
 def echoes_title(candidate: str, title: str) -> bool:
     """Whether a page title ('Title | Site', maybe cut short with '...') repeats the candidate."""
-    if len(candidate) < 12:
-        return False
+    keys, cut = title_keys(title)
+    return len(candidate) >= 12 and (candidate in keys or bool(cut) and candidate.startswith(cut))
+
+
+def title_keys(title: str) -> tuple[set[str], str]:
+    """The keys a page title can give its headline (whole, or one side of a separator, with or
+    without a bracketed agency) and, when the title was cut short, the key of what is left."""
     whole = title.rstrip(" .…")
     parts = [whole, *_carried(whole)]
-    if any(key(p) == candidate or key(_BRACKETED.sub("", p)) == candidate for p in parts):
-        return True  # 'Title (Agency) - Site' counts too
-    if not title.rstrip().endswith(("...", "…")):
-        return False
-    cut = key(whole).rsplit(" ", 1)[0]  # the last word may be cut
-    return len(cut) >= 12 and candidate.startswith(cut)
+    keys = {key(p) for p in parts} | {key(_BRACKETED.sub("", p)) for p in parts}
+    cut = ""
+    if title.rstrip().endswith(("...", "…")):
+        cut = key(whole).rsplit(" ", 1)[0]  # the last word may be cut
+    return keys, cut if len(cut) >= 12 else ""
 
 
 def _carried(text: str) -> list[str]:
@@ -138,14 +149,19 @@ class Page:
     def __init__(self, units: list[Classified], body_start: int) -> None:
         self.units = units
         self.body_start = body_start
-        self._titles: list[str] = []
+        self._title_keys: set[str] = set()
+        self._title_cuts: list[str] = []
         self._aside: list[bool] = []
         self._meta: dict[int, bool] = {}
         self._counted = [0]
+        seen: set[str] = set()
         for c in units:
             title = print_title(c.text) if c.text[:1].isdigit() else None
-            if title:
-                self._titles.append(title)
+            if title and title not in seen and len(seen) < 3:  # each page repeats the title
+                seen.add(title)
+                keys, cut = title_keys(title)
+                self._title_keys |= keys
+                self._title_cuts.append(cut)
             self._aside.append(c.furniture is not None or title is not None)
             flow = not self._aside[-1] and c.words >= 2 and not is_list_item(c.text)
             self._counted.append(self._counted[-1] + flow)
@@ -186,8 +202,10 @@ class Page:
         return found[-n:]
 
     def echoes_print_title(self, k: str) -> bool:
-        """Whether a print header's page title starts with this key."""
-        return any(echoes_title(k, t) for t in self._titles[:3])
+        """Whether a print header's page title repeats this key (see echoes_title)."""
+        if len(k) < 12:
+            return False
+        return k in self._title_keys or any(cut and k.startswith(cut) for cut in self._title_cuts)
 
     def echoes(self, wanted: dict[str, str]) -> dict[str, float]:
         """For each wanted key (with its text), how strongly the page repeats it: 2.5 with a

@@ -92,7 +92,7 @@ def is_author(text: str) -> bool:
     if is_byline(bare) or _AUTHOR.match(bare):
         return True
     m = _FOREIGN_BY.match(bare)
-    return bool(m) and all(_NAME_OR_JOIN.match(w) for w in m.group("rest").split()[:3])
+    return m is not None and all(_NAME_OR_JOIN.match(w) for w in m.group("rest").split()[:3])
 
 
 def is_credit(text: str) -> bool:

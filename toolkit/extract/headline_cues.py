@@ -162,7 +162,9 @@ class Page:
                 keys, cut = title_keys(title)
                 self._title_keys |= keys
                 self._title_cuts.append(cut)
-            self._aside.append(c.furniture is not None or title is not None)
+            # A line repeated through the file may be the headline itself (title and h1).
+            furniture = c.furniture is not None and c.furniture != "repeated_in_file"
+            self._aside.append(furniture or title is not None)
             flow = not self._aside[-1] and c.words >= 2 and not is_list_item(c.text)
             self._counted.append(self._counted[-1] + flow)
         self._next_para = [len(units)] * (len(units) + 1)

@@ -68,6 +68,13 @@ def double_spaced(lines: list[str]) -> bool:
     return single >= 0.8 * (len(filled) - 1)
 
 
+def _goes_on(current: str, nxt: str) -> bool:
+    return not current.rstrip().endswith(_ENDS) or nxt.lstrip()[:1].islower()
+
+
+_ENDS = (".", "!", "?", '"', "”", "’", ":", ")")
+
+
 def _indent(line: str) -> int:
     return len(line) - len(line.lstrip())
 
@@ -97,7 +104,10 @@ def segment(text: str) -> list[Unit]:
         if not line.strip():
             blanks += 1
             continue
-        gap_ok = blanks == 0 or (spaced and blanks == 1)
+        # Across a blank line only a line that visibly goes on is joined.
+        gap_ok = blanks == 0 or (
+            spaced and blanks == 1 and bool(current) and _goes_on(current[-1], line)
+        )
         if current and width and gap_ok and _joins(current[-1], line, width):
             current.append(line)
             blanks = 0

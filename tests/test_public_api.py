@@ -11,6 +11,7 @@ PUBLIC = [
     "ContractError",
     "DataValidationError",
     "Extraction",
+    "HubError",
     "OutputError",
     "QuarantineError",
     "RawDirNotFound",

@@ -6,6 +6,7 @@ from toolkit.contract import Contract, load_contract
 from toolkit.errors import (
     ContractError,
     DataValidationError,
+    HubError,
     OutputError,
     QuarantineError,
     RawDirNotFound,
@@ -21,6 +22,7 @@ __all__ = [
     "ContractError",
     "DataValidationError",
     "Extraction",
+    "HubError",
     "OutputError",
     "QuarantineError",
     "RawDirNotFound",

@@ -30,14 +30,6 @@ KNOWN_BONUS = 1.5  # the table knows the name as a publisher: that breaks a tie 
 KIND_CAP = {"phrase": 2, "marker": 3}
 
 
-def publisher_from_url(url: str, kb: Knowledge) -> str | None:
-    """The publisher's name for a url's host, or the bare host when the table lacks it."""
-    host = host_of(url)
-    if not host:
-        return None
-    return kb.publisher_for_domain(host) or host
-
-
 @dataclass
 class _Pool:
     """One site's pooled evidence: total weight and the surface forms it was named by."""

@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+from toolkit.extract.body import GAP_CAP, article_span, scores
+from toolkit.extract.classify import classify
+from toolkit.extract.knowledge import knowledge
+from toolkit.extract.segment import Unit
+
+PROSE = (
+    "The council voted on Tuesday to expand the program, and officials said the change would "
+    "reach thousands of families who had waited for months to hear back about their requests."
+)
+
+
+def _units(texts: list[str]) -> list:
+    return classify([Unit(t, i, i) for i, t in enumerate(texts)], knowledge())
+
+
+def test_a_long_chart_between_paragraphs_costs_at_most_the_cap() -> None:
+    # A chart drawn twice: its repeated axis labels are weak furniture, -6 apiece uncapped.
+    labels = ["'17", "'18", "'19", "billion", "0"] * 6
+    later = PROSE.replace("council", "board")
+    units = _units([PROSE, PROSE, *labels, later, later])
+    values = scores(units)
+    assert sum(values[2:-2]) == -GAP_CAP
+    assert article_span(units) == (0, len(units))
+
+
+def test_real_furniture_still_ends_the_article() -> None:
+    units = _units([PROSE, "Subscribe", "Sign in", "Menu", PROSE.replace("council", "board")])
+    assert scores(units)[1:4] == [-40, -40, -40]
+    assert article_span(units) == (0, 1)

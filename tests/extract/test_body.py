@@ -19,9 +19,9 @@ def test_a_long_chart_between_paragraphs_costs_at_most_the_cap() -> None:
     # A chart drawn twice: its repeated axis labels are weak furniture, -6 apiece uncapped.
     labels = ["'17", "'18", "'19", "billion", "0"] * 6
     later = PROSE.replace("council", "board")
-    units = _units([PROSE, PROSE, PROSE, *labels, later, later])
+    units = _units([PROSE, PROSE, PROSE, *labels, later, later, later])
     values = scores(units)
-    assert sum(values[3:-2]) == -GAP_CAP
+    assert sum(values[3:-3]) == -GAP_CAP
     assert article_span(units) == (0, len(units))
 
 

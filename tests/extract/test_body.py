@@ -29,3 +29,16 @@ def test_real_furniture_still_ends_the_article() -> None:
     units = _units([PROSE, "Subscribe", "Sign in", "Menu", PROSE.replace("council", "board")])
     assert scores(units)[1:4] == [-40, -40, -40]
     assert article_span(units) == (0, 1)
+
+
+def test_comment_threads_and_share_links_are_furniture() -> None:
+    units = _units(
+        [
+            "View comments (27)",
+            "Reply",
+            "Click to share on Twitter (Opens in new window)",
+            "[INS: Say :INS] [INS: Goodbye :INS] [INS: To :INS] [INS: Snoring, :INS] "
+            "[INS: Say :INS] [INS: Hello :INS] [INS: To :INS] [INS: Sleep :INS] [INS: Now :INS]",
+        ]
+    )
+    assert [c.furniture for c in units] == ["comments_end", "button", "call_to_action", "markup"]

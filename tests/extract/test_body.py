@@ -42,3 +42,14 @@ def test_comment_threads_and_share_links_are_furniture() -> None:
         ]
     )
     assert [c.furniture for c in units] == ["comments_end", "button", "call_to_action", "markup"]
+
+
+def test_image_references_and_comment_counts_are_furniture() -> None:
+    units = _units(
+        [
+            "[dims?thumbnail=980%2C653&quality=80&image_uri=https%3A%2F%2Fs.blogcdn.com%2Fslide]",
+            "13Comments. Click to view comments",
+            "Chinese is one token: 这是一个很长的中文句子没有空格但它是正文的一部分所以",
+        ]
+    )
+    assert [c.furniture for c in units] == ["links", "comments_end", None]

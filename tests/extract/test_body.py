@@ -53,3 +53,12 @@ def test_image_references_and_comment_counts_are_furniture() -> None:
         ]
     )
     assert [c.furniture for c in units] == ["links", "comments_end", None]
+
+
+def test_a_headline_at_the_top_of_the_block_is_not_body() -> None:
+    from toolkit.extract.article import _below_headline
+
+    assert _below_headline((10, 40), (11, 12)) == (13, 40)
+    assert _below_headline((10, 40), (5, 5)) == (10, 40)  # above the block: nothing to drop
+    assert _below_headline((10, 40), (30, 30)) == (10, 40)  # deep inside: a subheading
+    assert _below_headline((10, 12), (11, 11)) == (10, 12)  # never empties the block

@@ -49,12 +49,12 @@ def extract_article(raw_text: str, kb: Knowledge | None = None) -> Extraction:
     span = article_span(units)
     if span is None:
         return result
-    paragraphs = body_paragraphs(units, span)
+    head = find_headline(units, span[0])
+    paragraphs = body_paragraphs(units, _below_headline(span, head))
     result.body = "\n\n".join(paragraphs)
     result.word_count = weight(result.body)
     result.language = detect_language(result.body)
 
-    head = find_headline(units, span[0])
     top = head[0] if head else span[0]
     header = units[max(0, top - HEADER_LOOKBACK) : span[0] + 1]
 
@@ -65,6 +65,17 @@ def extract_article(raw_text: str, kb: Knowledge | None = None) -> Extraction:
     result.byline, result.agency = _credits(units, header, kb)
     result.date, result.date_source = publication_date(units, span, result.url, result.language)
     return result
+
+
+HEADLINE_IN_SPAN = 8  # units from the block start within which a headline is its top
+
+
+def _below_headline(span: tuple[int, int], head: tuple[int, int] | None) -> tuple[int, int]:
+    """The article starts under its headline: a headline found at the top of the block (with
+    the standfirst that the block took for prose) is not body."""
+    if head and span[0] <= head[1] < min(span[1] - 1, span[0] + HEADLINE_IN_SPAN):
+        return head[1] + 1, span[1]
+    return span
 
 
 def _find_url(units: list[Classified]) -> str | None:

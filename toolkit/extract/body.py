@@ -49,13 +49,35 @@ def _sandwiched(units: list[Classified]) -> list[bool]:
     return [before[i] and after[i] for i in range(n)]
 
 
+GAP_CAP = 60
+WEAK_COST = OTHER_COST  # units costing more than this are real furniture, never capped
+
+
 def scores(units: list[Classified]) -> list[int]:
     """Each unit's contribution to the article block."""
     inside = _sandwiched(units)
-    return [
+    values = [
         0 if inside[i] and not c.furniture and not c.prose else _score(c)
         for i, c in enumerate(units)
     ]
+    return _cap_gaps(values)
+
+
+def _cap_gaps(values: list[int]) -> list[int]:
+    """A stretch of weak non-prose units (a chart's labels, a code block, a table) costs at
+    most GAP_CAP in all: only real furniture, which costs more apiece, ends an article."""
+    out = list(values)
+    gap = 0
+    for i, v in enumerate(values):
+        if v > 0 or v < -WEAK_COST:
+            gap = 0
+            continue
+        if gap - v > GAP_CAP:
+            out[i] = -(GAP_CAP - gap)
+            gap = GAP_CAP
+        else:
+            gap -= v
+    return out
 
 
 EARLIEST_SHARE = 0.5

@@ -13,6 +13,7 @@ from toolkit.extract.segment import Unit
 _TOKEN = re.compile(r"\w+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _URL = re.compile(r"(?:https?://|www\.)\S+")
+_LONG_TOKEN = re.compile(r"[!-~]{40,}")
 _DOMAIN_ONLY = re.compile(r"^(?:[a-z0-9-]+\.)+[a-z]{2,}(?:/\S*)?$", re.IGNORECASE)
 _TERMINAL = (".", "!", "?", "…", '"', "”", "’", "'", ")", "»", "。", "！", "？", ":", ";")
 _BYLINE = re.compile(r"^(?:by|from)\s+\S", re.IGNORECASE)
@@ -130,9 +131,9 @@ def furniture_reason(
         return "button"
     if _DOMAIN_ONLY.match(lower) and not lower.startswith("http"):
         return "credit_domain"
-    urls = _URL.findall(text)
+    urls = _URL.findall(text) or _LONG_TOKEN.findall(text)
     if urls and sum(len(u) for u in urls) >= 0.6 * len(text.strip()):
-        return "links"
+        return "links"  # addresses, or image and tracking references (no word runs that long)
     if words <= 80 and ((cta >= 1 and words <= 15) or cta >= 2):
         return "call_to_action"
     return None

@@ -44,6 +44,7 @@ class Extraction:
 def extract_article(raw_text: str, kb: Knowledge | None = None) -> Extraction:
     """Extract every field from one decoded file; never raises on odd text."""
     kb = kb or knowledge()
+    weight.cache_clear()  # the cache serves one file's finders, never the next file
     units = classify(segment(normalize_text(raw_text)), kb)
     result = Extraction(url=_find_url(units))
     span = article_span(units)

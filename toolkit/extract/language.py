@@ -7,7 +7,7 @@ import py3langid
 from toolkit.extract.classify import weight
 
 MIN_WORDS = 5
-SAMPLE_CHARS = 400  # enough for a language id (all 142 dev-corpus bodies right at 300); cost grows with it
+SAMPLE_CHARS = 400  # enough to tell the language; the cost grows with the sample
 
 
 def detect_language(body: str) -> str | None:

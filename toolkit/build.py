@@ -16,7 +16,7 @@ from toolkit.ingest.discover import discover
 from toolkit.output.atomic import staged_output
 from toolkit.output.card import render_card
 from toolkit.output.parquet import write_shards
-from toolkit.output.report import build_report, write_report
+from toolkit.output.report import REPORT_FILE, build_report, write_report
 from toolkit.pipeline.local import run_batches
 from toolkit.pipeline.stages import (
     extract_batch,
@@ -78,7 +78,7 @@ def build(opts: BuildOptions) -> BuildResult:
     with staged_output(opts.out_dir) as staging:
         shards = write_shards(rows, contract.arrow_schema, staging, split)
         report = build_report(rows, quarantined, contract, list(shards))
-        write_report(report, staging / "build_report.json")
+        write_report(report, staging / REPORT_FILE)
         card = render_card(contract, rows, report, staging, list(shards))
         (staging / "README.md").write_text(card, encoding="utf-8")
         problems = card_failures(staging, contract, shards)

@@ -20,10 +20,15 @@ _TERMINAL = (".", "!", "?", "…", '"', "”", "’", "'", ")", "»", "。", "�
 _BYLINE = re.compile(r"^(?:by|from)\s+\S", re.IGNORECASE)
 
 
+def cjk_count(text: str) -> int:
+    """Chinese, Japanese and Korean characters in text (they carry no spaces to count)."""
+    return len(_CJK.findall(text))
+
+
 @functools.lru_cache(maxsize=8192)
 def weight(text: str) -> int:
     """Words in text, counting two CJK characters as one word (cached: every finder asks)."""
-    cjk = len(_CJK.findall(text))
+    cjk = cjk_count(text)
     if not cjk:
         return len(_TOKEN.findall(text))
     return len(_TOKEN.findall(_CJK.sub(" ", text))) + cjk // 2

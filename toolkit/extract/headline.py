@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from toolkit.extract.classify import Classified, is_byline, weight
+from toolkit.extract.classify import Classified, cjk_count, is_byline, weight
 from toolkit.extract.dates import find_dates
 from toolkit.extract.headline_cues import (
     Page,
@@ -26,7 +26,6 @@ _LABELLED_DATE = re.compile(
     r"^\s*(?:(?:date|published|posted|updated|on)\s*:?\s*)?$", re.IGNORECASE
 )
 _SUFFIX = re.compile(r"\s+(?:[|–—]|-|::)\s+(?P<site>[^|–—]{2,60})$")
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _EARLY_DIGIT = re.compile(r"\d")  # every date has a digit: a cheap test before the date search
 _CLAUSE_ENDS = (".", ",", ":", ";", "。", "，", "；", "：")  # a sentence or a clause, not a title
 _ABBREVIATION_END = re.compile(r"(?:\b[A-Za-z]\.){2,}$")  # "N.Y.C." ends a title, not a sentence
@@ -86,7 +85,7 @@ def title_like(text: str) -> bool:
         return False
     if text[:1].islower() and not text[1:2].isupper():
         return False  # the rest of a sentence, not its start ("iPhone" is fine)
-    cjk = len(_CJK.findall(text))
+    cjk = cjk_count(text)
     if cjk and cjk < 8 or not 3 <= weight(text) <= 30:
         return False
     letters = sum(map(str.isalpha, text))

@@ -34,7 +34,9 @@ _CORPORATE = re.compile(
 )
 _COMPANY = re.compile(rf"[\s,](?:{_COMPANY_FORMS})\b", re.IGNORECASE)
 _DATELIKE = re.compile(r"\b\d{4}\b|\d{1,2}[:h]\d{2}")
-_YEARS = re.compile(r"^(?:\d{4}(?:\s*[-–]\s*\d{4})?[\s,]*)+")
+YEARS = re.compile(  # the years leading a copyright holder's name
+    r"^(?:\d{4}(?:\s*[-–]\s*\d{4})?[\s,]*)+"
+)
 # Generic top-level domains a news site or blog is likely to use; any two-letter one is a country.
 _GENERIC_TLDS = frozenset(
     """com net org edu gov info biz io tv fm news tech dev app blog online site media press
@@ -51,7 +53,7 @@ def clean_name(raw: str, corporate: bool = False) -> str:
     name = _LEAD.sub("", raw.strip(" \"'“”‘’«»()[]"))
     name = _TAIL.sub("", name).strip(" \"'“”‘’«»()[]")
     if corporate:
-        name = _CORPORATE.sub("", _YEARS.sub("", name)).strip(" ,.&")
+        name = _CORPORATE.sub("", YEARS.sub("", name)).strip(" ,.&")
     words = name.split()
     half = len(words) // 2
     if half and len(words) % 2 == 0 and words[:half] == words[half:]:

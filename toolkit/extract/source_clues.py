@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from toolkit.extract.classify import Classified
 from toolkit.extract.knowledge import Knowledge
-from toolkit.extract.sitename import host_of, is_company, is_domain
+from toolkit.extract.sitename import YEARS, host_of, is_company, is_domain
 
 URL_WEIGHT = 10.0  # the page's own address
 FIRST_ON_WEIGHT = 8.0  # "The post ... appeared first on Site."
@@ -69,7 +69,6 @@ _HOLDER_END = re.compile(
     r"\.(?:\s|$)|\||\ball rights\b|\btodos\b|\btous\b|\bsome rights\b|—|\s-\s|。", re.IGNORECASE
 )
 _HOLDER_LEAD = re.compile(r"^(?:[\s©:：]|\(c\)|copyright\b|by\s+|sa\s+|s\.a\.\s+)+", re.IGNORECASE)
-_YEARS = re.compile(r"^(?:\d{4}(?:\s*[-–]\s*\d{4})?[\s,]*)+")
 _CJK_START = re.compile(r"^\s*[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 _WWW = re.compile(r"^www\d*\.", re.IGNORECASE)
 
@@ -172,8 +171,8 @@ def _copyright(text: str) -> list[Clue]:
     m = _COPYRIGHT.search(text)
     assert m is not None
     before = text[: m.start()].strip(" ,.:|•*")
-    after = _YEARS.sub("", _HOLDER_LEAD.sub("", text[m.end() :]))
-    after = _YEARS.sub("", _HOLDER_LEAD.sub("", after))
+    after = YEARS.sub("", _HOLDER_LEAD.sub("", text[m.end() :]))
+    after = YEARS.sub("", _HOLDER_LEAD.sub("", after))
     end = _HOLDER_END.search(after)
     holder = after[: end.start()] if end else after
     if _CJK_START.match(holder):

@@ -9,8 +9,9 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from toolkit.errors import OutputError
+from toolkit.output.report import REPORT_FILE
 
-MARKER = "build_report.json"  # a folder with this file was written by a build
+MARKER = REPORT_FILE  # a folder with this file was written by a build
 
 
 def _staging_name(target: Path, kind: str) -> Path:

@@ -11,6 +11,8 @@ import pyarrow as pa
 
 from toolkit.contract import Contract
 
+REPORT_FILE = "build_report.json"
+
 
 def field_coverage(rows: pa.Table, contract: Contract) -> dict[str, float]:
     """Share of rows where each field is present (non-null, non-empty list)."""

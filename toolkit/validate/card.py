@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fnmatch
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,7 @@ from huggingface_hub import DatasetCard
 from toolkit.contract import Contract
 from toolkit.extract.knowledge import load_data_file
 from toolkit.output.card import size_category
+from toolkit.output.report import REPORT_FILE
 from toolkit.validate import failures as codes
 from toolkit.validate.failures import Failure
 
@@ -118,12 +120,12 @@ def shard_failures(folder: Path, present: list[str]) -> list[Failure]:
             parent = Path(name).parent
             for i in range(int(m["count"])):
                 expected.add((parent / f"{m['prefix']}-{i:05d}-of-{m['count']}.parquet").as_posix())
-    report = folder / "build_report.json"
+    report = folder / REPORT_FILE
     if report.is_file():
         try:
-            listed = yaml.safe_load(report.read_text(encoding="utf-8")).get("shards", [])
+            listed = json.loads(report.read_text(encoding="utf-8")).get("shards", [])
             expected.update(str(s) for s in listed)
-        except (yaml.YAMLError, AttributeError, OSError):
+        except (ValueError, AttributeError, OSError):
             pass
     return [
         Failure(codes.SHARD_MISSING, f"shard {name} is missing", file=name)

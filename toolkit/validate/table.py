@@ -27,47 +27,23 @@ _PANDERA_CODES = {
 def schema_failures(schema: pa.Schema, contract: Contract, file: str | None) -> list[Failure]:
     """Columns whose presence, Arrow type or nullability differ from the contract."""
     out: list[Failure] = []
+
+    def fail(code: str, message: str, column: str, values: tuple[str, ...] = ()) -> None:
+        out.append(Failure(code, message, column=column, file=file, values=values))
+
     for field in contract.arrow_schema:
         if field.name not in schema.names:
-            out.append(
-                Failure(
-                    codes.COLUMN_MISSING,
-                    f"column {field.name} is missing",
-                    column=field.name,
-                    file=file,
-                )
-            )
+            fail(codes.COLUMN_MISSING, f"column {field.name} is missing", field.name)
             continue
         actual = schema.field(field.name)
         if actual.type != field.type:
-            out.append(
-                Failure(
-                    codes.COLUMN_TYPE,
-                    f"{field.name} is {actual.type}, not {field.type}",
-                    column=field.name,
-                    file=file,
-                    values=(str(actual.type),),
-                )
-            )
+            message = f"{field.name} is {actual.type}, not {field.type}"
+            fail(codes.COLUMN_TYPE, message, field.name, (str(actual.type),))
         elif actual.nullable and not field.nullable:
-            out.append(
-                Failure(
-                    codes.COLUMN_NULLABILITY,
-                    f"{field.name} is declared nullable",
-                    column=field.name,
-                    file=file,
-                )
-            )
+            fail(codes.COLUMN_NULLABILITY, f"{field.name} is declared nullable", field.name)
     for name in schema.names:
         if name not in contract.arrow_schema.names:
-            out.append(
-                Failure(
-                    codes.COLUMN_UNEXPECTED,
-                    f"column {name} is not in the contract",
-                    column=name,
-                    file=file,
-                )
-            )
+            fail(codes.COLUMN_UNEXPECTED, f"column {name} is not in the contract", name)
     return out
 
 

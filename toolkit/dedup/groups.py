@@ -18,8 +18,11 @@ class Member:
     date: dt.date | None
     date_source: str | None
     source: str | None
+    carried_over: list[str] | None = None
 
-    CARRIED: ClassVar[tuple[str, ...]] = ("date", "date_source")  # fields a copy may inherit
+    # Fields a copy may inherit, with the columns that change along with them.
+    CARRIED: ClassVar[tuple[str, ...]] = ("date", "source")
+    UPDATED: ClassVar[tuple[str, ...]] = ("date", "date_source", "source", "carried_over")
 
 
 def components(n: int, pairs: Sequence[tuple[int, int]]) -> list[int]:
@@ -51,7 +54,7 @@ def _completeness(m: Member) -> tuple[int, int, int, int, str]:
 
 
 def assign_groups(members: list[Member], pairs: Sequence[tuple[int, int]]) -> list[str]:
-    """The duplicate_group of each member (its canonical member's id); dates carried over."""
+    """The duplicate_group of each member (its canonical member's id); facts carried over."""
     roots = components(len(members), pairs)
     by_root: dict[int, list[int]] = {}
     for i, root in enumerate(roots):
@@ -62,6 +65,15 @@ def assign_groups(members: list[Member], pairs: Sequence[tuple[int, int]]) -> li
         for i in indexes:
             group[i] = canonical.id
             m = members[i]
-            if m.date is None and canonical.date is not None:
-                m.date, m.date_source = canonical.date, "carried_over"
+            m.carried_over = [f for f in Member.CARRIED if _inherit(m, canonical, f)]
+            if "date" in m.carried_over:
+                m.date_source = "carried_over"
     return group
+
+
+def _inherit(copy: Member, canonical: Member, name: str) -> bool:
+    """Give the copy the canonical copy's value of a field it lacks; whether it did."""
+    if getattr(copy, name) is not None or getattr(canonical, name) is None:
+        return False
+    setattr(copy, name, getattr(canonical, name))
+    return True

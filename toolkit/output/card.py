@@ -119,8 +119,9 @@ Contract version {contract.version}.
 ## Known limitations
 
 Fields are extracted by general rules from raw text and can be wrong or missing; a null means
-the file did not state the value. Dates carried over from another copy of the article are marked
-`carried_over` in `date_source`.
+the file did not state the value. A date or source a file lacks is taken from the most complete
+copy in its duplicate group and named in `carried_over` (a carried date also has `date_source`
+`carried_over`); a copy syndicated by another publisher can inherit the wrong source this way.
 
 Quarantined files (not in the data):
 

@@ -77,7 +77,7 @@ def split_quarantine(records: pa.Table) -> tuple[pa.Table, pa.Table]:
 
 
 def group_duplicates(rows: pa.Table) -> pa.Table:
-    """Global stage: duplicate_group for every row, dates carried over inside groups."""
+    """Global stage: duplicate_group for every row, missing facts carried over inside groups."""
     names = [f.name for f in dataclasses.fields(Member)]
     columns = [rows.column(n).to_pylist() for n in names]
     members = [
@@ -85,7 +85,7 @@ def group_duplicates(rows: pa.Table) -> pa.Table:
     ]
     groups = assign_groups(members, near_duplicate_pairs([m.body for m in members]))
     updates = {"duplicate_group": groups}
-    updates.update({n: [getattr(m, n) for m in members] for n in Member.CARRIED})
+    updates.update({n: [getattr(m, n) for m in members] for n in Member.UPDATED})
     for name, values in updates.items():
         index = rows.schema.get_field_index(name)
         rows = rows.set_column(index, name, pa.array(values, rows.schema.field(name).type))

@@ -128,6 +128,8 @@ def evaluate(rows: dict[str, dict[str, Any]], truth: list[dict[str, Any]]) -> di
         "files": [
             {
                 "file": s.file,
+                "body_precision": round(s.body[0], 4),
+                "body_recall": round(s.body[1], 4),
                 "body_f1": round(s.body[2], 4),
                 "headline_exact": s.headline_exact,
                 "date_exact": s.date_exact,

@@ -5,12 +5,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from toolkit.extract.cjkwrap import CjkWrap, cjk_wrap, glue
 from toolkit.extract.normalize import clean_inline
 
 _URL_START = re.compile(r"https?://\S+$")
 _URL_PIECE = re.compile(r"^[A-Za-z0-9\-._~/?#\[\]@!$&'()*+,;=%]+$")
 _BULLET = re.compile(r"^\s*(?:[-*•·▪◦]|\d{1,3}[.)])\s+")
 _WORD = re.compile(r"\w+")
+_CJK = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef]")
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,7 @@ def rejoin_urls(lines: list[str]) -> list[str]:
 
 def wrap_width(lines: list[str]) -> int | None:
     """The column the file was hard-wrapped at, or None when lines are whole paragraphs."""
+    lines = [s for s in lines if not _CJK.search(s)]  # their length is not their width
     lengths = sorted(
         len(s.rstrip()) for s in lines if len(_WORD.findall(s)) >= 4 and " " in s.strip()
     )
@@ -90,11 +93,18 @@ def _joins(current: str, nxt: str, width: int) -> bool:
     return len(current.rstrip()) + 1 + len(first) > width - 8
 
 
+def _wrapped(current: str, nxt: str, width: int | None, cjk: CjkWrap | None) -> bool:
+    if cjk is not None and cjk.joins(current, nxt):
+        return True
+    return width is not None and _joins(current, nxt, width)
+
+
 def segment(text: str) -> list[Unit]:
     """Split normalised text into units, re-joining wrapped lines when the file is wrapped."""
     lines = rejoin_urls(text.split("\n"))
     width = wrap_width(lines)
-    spaced = width is not None and double_spaced(lines)
+    cjk = cjk_wrap(lines)
+    spaced = (width is not None or cjk is not None) and double_spaced(lines)
     units: list[Unit] = []
     block = 0
     current: list[str] = []
@@ -108,7 +118,7 @@ def segment(text: str) -> list[Unit]:
         gap_ok = blanks == 0 or (
             spaced and blanks == 1 and bool(current) and _goes_on(current[-1], line)
         )
-        if current and width and gap_ok and _joins(current[-1], line, width):
+        if current and gap_ok and _wrapped(current[-1], line, width, cjk):
             current.append(line)
             blanks = 0
             continue
@@ -128,5 +138,9 @@ def _join(lines: list[str]) -> str:
     text = lines[0].strip()
     for line in lines[1:]:
         piece = line.strip()
-        text = text + piece if text.endswith("-") and piece[:1].islower() else text + " " + piece
+        text = (
+            text + piece
+            if text.endswith("-") and piece[:1].islower()
+            else text + glue(text, piece) + piece
+        )
     return clean_inline(text)

@@ -16,6 +16,7 @@ from toolkit.extract.language import detect_language
 from toolkit.extract.normalize import normalize_text
 from toolkit.extract.segment import segment
 from toolkit.extract.source import find_source
+from toolkit.extract.trim import trim_span
 
 HEADER_LOOKBACK = 4
 _URL_LABEL = re.compile(
@@ -50,6 +51,7 @@ def extract_article(raw_text: str, kb: Knowledge | None = None) -> Extraction:
     span = article_span(units)
     if span is None:
         return result
+    span = trim_span(units, span)
     head = find_headline(units, span[0])
     paragraphs = body_paragraphs(units, _below_headline(span, head))
     result.body = "\n\n".join(paragraphs)

@@ -18,6 +18,7 @@ REASON_COSTS = {
     "credit_domain": 4,
     "links": 6,
     "repeated_in_file": 6,
+    "related_heading": 6,  # a related box can sit between the headline and the text
     "markup": 20,
 }
 

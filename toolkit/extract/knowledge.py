@@ -99,7 +99,13 @@ def knowledge() -> Knowledge:
     return Knowledge(
         share_words=frozenset(str(w).lower() for w in bp["share_words"]),
         button_phrases=frozenset(str(w).lower() for w in bp["button_words"]),
-        strong=tuple((k, _rx(v)) for k, v in bp["strong"].items()),
+        strong=tuple(
+            (k, _rx(v))
+            for k, v in (
+                *bp["strong"].items(),
+                *load_data_file("headings_intl.yaml")["strong"].items(),
+            )
+        ),
         cta=frozenset(str(p).lower() for p in bp["cta"]),
         markup=_rx(bp["markup"]),
         publishers=furnished,

@@ -24,6 +24,8 @@ def _hard(c: Classified) -> bool:
 
 def _end_bar(c: Classified) -> bool:
     """A share row or a short call to action: pages put these under the article."""
+    if c.furniture in ("related_heading", "comments_end"):
+        return True
     return (
         c.furniture in ("share_buttons", "call_to_action")
         and c.words <= END_WORDS

@@ -45,3 +45,18 @@ def test_article_paragraphs_after_a_newsletter_box_are_kept() -> None:
     more = [t.replace("council", "board") for t in ARTICLE]
     units = _units([*ARTICLE, "Subscribe to our newsletter", *more])
     assert trim_span(units, (0, len(units))) == (0, len(units))
+
+
+def test_a_related_box_inside_the_article_does_not_end_it() -> None:
+    box = ["Lire aussi", "Storm warning for the coast", "Museum reopens", "Train strike called off"]
+    more = [t.replace("council", "board") for t in ARTICLE[:2]]
+    units = _units([*ARTICLE, *box, *more])
+    assert units[len(ARTICLE)].furniture == "related_heading"
+    assert trim_span(units, (0, len(units))) == (0, len(units))
+
+
+def test_a_related_heading_ends_a_trailing_teaser_list() -> None:
+    teasers = [f"Storm warning for {place}" for place in PLACES]
+    units = _units([*ARTICLE, "Lire aussi", *teasers, FEED[3]])
+    assert units[len(ARTICLE)].furniture == "related_heading"
+    assert trim_span(units, (0, len(units))) == (0, len(ARTICLE))

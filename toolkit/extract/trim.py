@@ -10,6 +10,7 @@ from toolkit.extract.classify import Classified
 
 MIN_PROSE_SHARE = 0.5  # of a segment's text units that are prose, for an article's segment
 MIN_UNITS = 4  # segments shorter than this are too small to judge
+RESUME_RUN = 2  # paragraphs in a row at the block's end that show the article went on
 _CODE = re.compile(r"[{}();=<>]")  # a code line that names a login or a cookie is no bar
 _SENTENCE_END = (".", "!", "?", "…", "。", "！", "？")
 END_WORDS = 6  # a share row or a call to action this short is a bar, not a sentence
@@ -39,7 +40,7 @@ def _segments(units: list[Classified], start: int, end: int) -> list[tuple[int, 
     pieces: list[tuple[int, int]] = []
     begin = start
     for i in range(start, end):
-        if _hard(units[i]):
+        if _hard(units[i]) or _end_bar(units[i]):
             if i > begin:
                 pieces.append((begin, i))
             begin = i + 1
@@ -60,6 +61,13 @@ def _fragmented(units: list[Classified], piece: tuple[int, int]) -> bool:
     return sum(1 for c in texts if c.prose) < MIN_PROSE_SHARE * len(texts)
 
 
+def _resumes(units: list[Classified], rest: tuple[int, int]) -> bool:
+    """The rest ends in consecutive paragraphs: the article going on after a box inside it
+    (a feed or a teaser list ends with its short items)."""
+    texts = [c for c in units[rest[0] : rest[1]] if not c.furniture]
+    return len(texts) >= RESUME_RUN and all(c.prose for c in texts[-RESUME_RUN:])
+
+
 def trim_span(units: list[Classified], span: tuple[int, int]) -> tuple[int, int]:
     """The span up to the first end-of-article break after which everything left is
     fragmented, once the article has real length (a feed can outweigh the article)."""
@@ -71,6 +79,7 @@ def trim_span(units: list[Classified], span: tuple[int, int]) -> tuple[int, int]
             and _end_bar(units[piece[0] - 1])
             and _fragmented(units, piece)
             and _fragmented(units, rest)
+            and not _resumes(units, rest)
         ):
             return span[0], piece[0] - 1
         words += _prose_words(units, piece)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from toolkit.extract.classify import Classified
+from toolkit.extract.rows import one_cost_per_row
 
 FURNITURE_COST = 40
 OTHER_COST = 10
@@ -61,7 +62,7 @@ def scores(units: list[Classified]) -> list[int]:
         0 if inside[i] and not c.furniture and not c.prose else _score(c)
         for i, c in enumerate(units)
     ]
-    return _cap_gaps(values)
+    return _cap_gaps(one_cost_per_row(units, values))
 
 
 def _cap_gaps(values: list[int]) -> list[int]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from toolkit.extract.cjkwrap import is_cjk, mostly_cjk
+from toolkit.extract.cjkwrap import cjk_chars, mostly_cjk
 from toolkit.extract.classify import Classified
 
 LINE_CHARS = 24  # CJK characters of a line that reads as a sentence, not a label
@@ -13,12 +13,12 @@ RUN = 4  # such lines in a row that make a passage of text
 
 
 def _long_cjk(c: Classified) -> bool:
-    return mostly_cjk(c.text) and sum(1 for ch in c.text if is_cjk(ch)) >= LINE_CHARS
+    return cjk_chars(c.text) >= LINE_CHARS and mostly_cjk(c.text)
 
 
 def _no_text(c: Classified) -> bool:
     """An image name or a photo number between the lines: no CJK, no run broken."""
-    return not c.furniture and not any(is_cjk(ch) for ch in c.text) and c.words <= 4
+    return not c.furniture and not cjk_chars(c.text) and c.words <= 4
 
 
 def promote_cjk_runs(units: list[Classified]) -> list[Classified]:

@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
 # Ideographs, kana, hangul, and the full-width punctuation that sits between them.
-_CJK_RANGES = (
-    (0x3000, 0x303F),
-    (0x3040, 0x30FF),
-    (0x3400, 0x4DBF),
-    (0x4E00, 0x9FFF),
-    (0xAC00, 0xD7AF),
-    (0xFF00, 0xFFEF),
+_CJK = re.compile(
+    "[\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef]"
 )
+_VISIBLE = re.compile(r"\S")
 MIN_CJK = 10  # characters a line needs before its length says anything about the wrap
 MIN_LINES = 5
 NEAR_SHARE = 0.15  # of the CJK lines that must end at the wrap column
@@ -24,8 +21,12 @@ SLACK = 3  # a double-width character that does not fit leaves the line a column
 
 def is_cjk(char: str) -> bool:
     """A character of a script written without spaces between words."""
-    code = ord(char)
-    return any(lo <= code <= hi for lo, hi in _CJK_RANGES)
+    return _CJK.match(char) is not None
+
+
+def cjk_chars(text: str) -> int:
+    """How many CJK characters text has."""
+    return len(_CJK.findall(text))
 
 
 def display_width(text: str) -> int:
@@ -35,8 +36,8 @@ def display_width(text: str) -> int:
 
 def mostly_cjk(text: str) -> bool:
     """At least half the visible characters are CJK: the line's length counts differently."""
-    chars = [c for c in text if not c.isspace()]
-    return bool(chars) and 2 * sum(1 for c in chars if is_cjk(c)) >= len(chars)
+    visible = len(_VISIBLE.findall(text))
+    return visible > 0 and 2 * cjk_chars(text) >= visible
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,7 @@ def cjk_wrap(lines: list[str]) -> CjkWrap | None:
     Renderers count either characters (lynx) or display columns (w3m, print): the measure
     under which most long lines end at one column is the one the file was wrapped in."""
     texts = [s.rstrip() for s in lines]
-    cjk = [s for s in texts if sum(1 for c in s if is_cjk(c)) >= MIN_CJK and mostly_cjk(s)]
+    cjk = [s for s in texts if cjk_chars(s) >= MIN_CJK and mostly_cjk(s)]
     if len(cjk) < MIN_LINES:
         return None
     best: CjkWrap | None = None

@@ -5,14 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from toolkit.extract.cjkwrap import CjkWrap, cjk_wrap, glue
+from toolkit.extract.cjkwrap import CjkWrap, cjk_chars, cjk_wrap, glue
 from toolkit.extract.normalize import clean_inline
 
 _URL_START = re.compile(r"https?://\S+$")
 _URL_PIECE = re.compile(r"^[A-Za-z0-9\-._~/?#\[\]@!$&'()*+,;=%]+$")
 _BULLET = re.compile(r"^\s*(?:[-*•·▪◦]|\d{1,3}[.)])\s+")
 _WORD = re.compile(r"\w+")
-_CJK = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef]")
 
 
 @dataclass(frozen=True)
@@ -46,7 +45,7 @@ def rejoin_urls(lines: list[str]) -> list[str]:
 
 def wrap_width(lines: list[str]) -> int | None:
     """The column the file was hard-wrapped at, or None when lines are whole paragraphs."""
-    lines = [s for s in lines if not _CJK.search(s)]  # their length is not their width
+    lines = [s for s in lines if not cjk_chars(s)]  # their length is not their width
     lengths = sorted(
         len(s.rstrip()) for s in lines if len(_WORD.findall(s)) >= 4 and " " in s.strip()
     )

@@ -24,6 +24,8 @@ def _no_text(c: Classified) -> bool:
 def promote_cjk_runs(units: list[Classified]) -> list[Classified]:
     """Mark as prose every long CJK line in a run of at least RUN of them (furniture and
     short CJK lines break a run; image names between them do not)."""
+    if not cjk_chars("\n".join(c.text for c in units)):
+        return units
     out = list(units)
     run: list[int] = []
     for i, c in enumerate([*units, None]):

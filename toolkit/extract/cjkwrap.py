@@ -59,6 +59,8 @@ def cjk_wrap(lines: list[str]) -> CjkWrap | None:
 
     Renderers count either characters (lynx) or display columns (w3m, print): the measure
     under which most long lines end at one column is the one the file was wrapped in."""
+    if not _CJK.search("\n".join(lines)):
+        return None  # the common case, decided in one pass
     texts = [s.rstrip() for s in lines]
     cjk = [s for s in texts if cjk_chars(s) >= MIN_CJK and mostly_cjk(s)]
     if len(cjk) < MIN_LINES:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from toolkit.extract.classify import Classified
+from toolkit.extract.feed import feed_item
 from toolkit.extract.tail import teaser_tail_start
 
 FURNITURE_COST = 40
@@ -109,7 +110,7 @@ def article_span(units: list[Classified]) -> tuple[int, int] | None:
         return None
     top = max(score for score, _, _ in runs)
     _, start, end = next(r for r in runs if r[0] >= EARLIEST_SHARE * top)
-    end = _section_end(units, start, end)
+    start, end = feed_item(units, start, end) or (start, _section_end(units, start, end))
     return start, teaser_tail_start(units, start, end)
 
 

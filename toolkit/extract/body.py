@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from toolkit.extract.bridge import bridged_end
 from toolkit.extract.classify import Classified
 from toolkit.extract.feed import feed_item
 from toolkit.extract.tail import teaser_tail_start
@@ -12,6 +13,7 @@ OTHER_COST = 10
 # dropped but barely separates; calls to action, share rows and appeals mark the article's end.
 REASON_COSTS = {
     "print_page": 0,
+    "gallery": 0,
     "embed_signature": 0,
     "embed_media": 0,
     "credit": 4,
@@ -105,11 +107,13 @@ def _runs(values: list[int]) -> list[tuple[int, int, int]]:
 def article_span(units: list[Classified]) -> tuple[int, int] | None:
     """[start, end) of the article: the first run scoring at least half the best one (the
     article comes before the comments, feeds and related stories that can outweigh it)."""
-    runs = _runs(scores(units))
+    values = scores(units)
+    runs = _runs(values)
     if not runs:
         return None
     top = max(score for score, _, _ in runs)
-    _, start, end = next(r for r in runs if r[0] >= EARLIEST_SHARE * top)
+    index = next(i for i, r in enumerate(runs) if r[0] >= EARLIEST_SHARE * top)
+    start, end = runs[index][1], bridged_end(units, values, runs, index, EARLIEST_SHARE * top)
     start, end = feed_item(units, start, end) or (start, _section_end(units, start, end))
     return start, teaser_tail_start(units, start, end)
 

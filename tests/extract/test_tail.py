@@ -3,7 +3,7 @@ from __future__ import annotations
 from toolkit.extract.classify import classify
 from toolkit.extract.knowledge import knowledge
 from toolkit.extract.segment import Unit
-from toolkit.extract.tail import teaser_tail_start
+from toolkit.extract.tail import teaser_tail_start, trailing_chrome_start
 
 LONG = (
     "The council voted on Tuesday to expand the program, and officials said the change would "
@@ -35,3 +35,14 @@ def test_a_mid_article_box_followed_by_long_paragraphs_is_kept() -> None:
 def test_a_heading_before_the_article_has_real_length_is_kept() -> None:
     units = _units(["Related", *TEASERS, LONG])
     assert teaser_tail_start(units, 0, len(units)) == len(units)
+
+
+def test_a_link_list_after_the_last_paragraph_is_cut() -> None:
+    links = ["Top Picks", "Insect Sting Allergies", "Cold or Allergy?", "Quizzes", "Videos"]
+    units = _units([LONG, LONG, *links, "Breathe easier with these products.", "Reference"])
+    assert trailing_chrome_start(units, 0, len(units)) == 2
+
+
+def test_a_short_closing_list_is_kept() -> None:
+    units = _units([LONG, LONG, "First step", "Second step", "Third step"])
+    assert trailing_chrome_start(units, 0, len(units)) == len(units)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from toolkit.extract.bridge import bridged_end
 from toolkit.extract.classify import Classified
 from toolkit.extract.feed import feed_item
-from toolkit.extract.tail import teaser_tail_start
+from toolkit.extract.tail import teaser_tail_start, trailing_chrome_start
 
 FURNITURE_COST = 40
 OTHER_COST = 10
@@ -115,7 +115,8 @@ def article_span(units: list[Classified]) -> tuple[int, int] | None:
     index = next(i for i, r in enumerate(runs) if r[0] >= EARLIEST_SHARE * top)
     start, end = runs[index][1], bridged_end(units, values, runs, index, EARLIEST_SHARE * top)
     start, end = feed_item(units, start, end) or (start, _section_end(units, start, end))
-    return start, teaser_tail_start(units, start, end)
+    end = teaser_tail_start(units, start, end)
+    return start, trailing_chrome_start(units, start, end)
 
 
 END_AFTER_WORDS = 100

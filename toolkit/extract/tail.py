@@ -27,3 +27,24 @@ def teaser_tail_start(units: list[Classified], start: int, end: int) -> int:
         if long_after <= MAX_LONG_AFTER and sum(after) < MAX_SHARE_AFTER * before:
             return i
     return end
+
+
+SUBSTANTIAL = 20  # words: a paragraph of the article rather than a label or a one-line blurb
+MIN_TAIL_UNITS = 6
+MAX_TAIL_PROSE = 40
+
+
+def trailing_chrome_start(units: list[Classified], start: int, end: int) -> int:
+    """Where the block's last substantial paragraph ends, when after it come many units with
+    hardly any prose: link lists and widgets that only short blurbs kept in the block."""
+    last = max(
+        (i for i in range(start, end) if units[i].prose and units[i].words >= SUBSTANTIAL),
+        default=None,
+    )
+    if last is None:
+        return end
+    tail = units[last + 1 : end]
+    prose = sum(c.words for c in tail if c.prose and not c.furniture)
+    if len(tail) >= MIN_TAIL_UNITS and prose <= MAX_TAIL_PROSE:
+        return last + 1
+    return end

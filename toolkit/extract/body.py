@@ -18,6 +18,7 @@ REASON_COSTS = {
     "embed_media": 0,
     "credit": 4,
     "credit_agency": 4,
+    "caption_credit": 4,
     "getty": 4,
     "credit_domain": 4,
     "links": 6,

@@ -1,0 +1,29 @@
+from __future__ import annotations
+
+from toolkit.extract.classify import classify
+from toolkit.extract.knowledge import knowledge
+from toolkit.extract.segment import Unit
+
+
+def _reasons(texts: list[str]) -> list[str | None]:
+    units = classify([Unit(t, i, i) for i, t in enumerate(texts)], knowledge())
+    return [c.furniture for c in units]
+
+
+def test_captions_ending_in_a_credit_are_furniture() -> None:
+    captions = [
+        "A man walks past an armoured car parked on a street on Thursday Credit: STR/AFP",
+        "Flooding after a water main broke in 1978.CreditJane Roe for The Daily Planet",
+        "The new headset on display at the launch. Image: Sam Poe / The Daily Planet",
+        "The harbour at dawn, seen from the old pier. Photograph: Ann Lee for the Planet",
+    ]
+    assert _reasons(captions) == ["caption_credit"] * 4
+
+
+def test_sentences_that_mention_credit_are_not_captions() -> None:
+    prose = [
+        "The bank said it would extend more credit: small firms had asked for it for years.",
+        "Analysts at Credit Suisse said the shares were undervalued after the sell-off.",
+        "She gave the photographer the credit for the idea.",
+    ]
+    assert _reasons(prose) == [None, None, None]

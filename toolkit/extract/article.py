@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from toolkit.extract.bios import drop_closing_bios
 from toolkit.extract.body import article_span, body_paragraphs
 from toolkit.extract.byline import byline_names, credited_names, people_and_agencies
 from toolkit.extract.classify import Classified, classify, is_byline, weight
@@ -52,7 +53,7 @@ def extract_article(raw_text: str, kb: Knowledge | None = None) -> Extraction:
     if span is None:
         return result
     head = find_headline(units, span[0])
-    paragraphs = body_paragraphs(units, _below_headline(span, head))
+    paragraphs = drop_closing_bios(body_paragraphs(units, _below_headline(span, head)))
     result.body = "\n\n".join(paragraphs)
     result.word_count = weight(result.body)
     result.language = detect_language(result.body)

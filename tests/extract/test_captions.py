@@ -27,3 +27,8 @@ def test_sentences_that_mention_credit_are_not_captions() -> None:
         "She gave the photographer the credit for the idea.",
     ]
     assert _reasons(prose) == [None, None, None]
+
+
+def test_caption_labels_are_furniture() -> None:
+    labels = ["Media caption The mayor spoke to reporters", "Image copyright Getty Images"]
+    assert _reasons(labels) == ["caption_label", "caption_label"]

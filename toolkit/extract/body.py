@@ -19,6 +19,7 @@ REASON_COSTS = {
     "credit": 4,
     "credit_agency": 4,
     "caption_credit": 4,
+    "caption_label": 4,
     "getty": 4,
     "credit_domain": 4,
     "links": 6,

@@ -11,6 +11,7 @@ from toolkit.extract.body import article_span, body_paragraphs
 from toolkit.extract.byline import byline_names, credited_names, people_and_agencies
 from toolkit.extract.classify import Classified, classify, is_byline, weight
 from toolkit.extract.dateline import publication_date
+from toolkit.extract.doubled import undouble_units
 from toolkit.extract.gallery import mark_gallery
 from toolkit.extract.headline import find_headline, headline_text
 from toolkit.extract.knowledge import Knowledge, knowledge
@@ -47,7 +48,7 @@ def extract_article(raw_text: str, kb: Knowledge | None = None) -> Extraction:
     """Extract every field from one decoded file; never raises on odd text."""
     kb = kb or knowledge()
     weight.cache_clear()  # the cache serves one file's finders, never the next file
-    units = mark_gallery(classify(segment(normalize_text(raw_text)), kb))
+    units = mark_gallery(classify(undouble_units(segment(normalize_text(raw_text))), kb))
     result = Extraction(url=_find_url(units))
     span = article_span(units)
     if span is None:

@@ -6,6 +6,7 @@ from toolkit.extract.bridge import bridged_end
 from toolkit.extract.classify import Classified
 from toolkit.extract.feed import feed_item
 from toolkit.extract.tail import teaser_tail_start, trailing_chrome_start
+from toolkit.extract.void import densest_part
 
 FURNITURE_COST = 40
 OTHER_COST = 10
@@ -115,10 +116,28 @@ def article_span(units: list[Classified]) -> tuple[int, int] | None:
         return None
     top = max(score for score, _, _ in runs)
     index = next(i for i, r in enumerate(runs) if r[0] >= EARLIEST_SHARE * top)
-    start, end = runs[index][1], bridged_end(units, values, runs, index, EARLIEST_SHARE * top)
-    start, end = feed_item(units, start, end) or (start, _section_end(units, start, end))
+    start, end = _refined(units, values, runs, index, EARLIEST_SHARE * top)
     end = teaser_tail_start(units, start, end)
     return start, trailing_chrome_start(units, start, end)
+
+
+def _refined(
+    units: list[Classified],
+    values: list[int],
+    runs: list[tuple[int, int, int]],
+    index: int,
+    floor: float,
+) -> tuple[int, int]:
+    """The chosen run narrowed to a feed's main item, or to its part with the most prose and
+    then joined across a widget to the runs after it, and cut at a comments heading."""
+    _, start, end = runs[index]
+    feed = feed_item(units, start, end)
+    if feed:
+        return feed
+    start, end = densest_part(units, values, start, end)
+    if end == runs[index][2]:
+        end = bridged_end(units, values, runs, index, floor)
+    return start, _section_end(units, start, end)
 
 
 END_AFTER_WORDS = 100

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from toolkit.extract.captions import drop_credited_captions
 from toolkit.extract.classify import classify
 from toolkit.extract.knowledge import knowledge
 from toolkit.extract.segment import Unit
@@ -32,3 +33,9 @@ def test_sentences_that_mention_credit_are_not_captions() -> None:
 def test_caption_labels_are_furniture() -> None:
     labels = ["Media caption The mayor spoke to reporters", "Image copyright Getty Images"]
     assert _reasons(labels) == ["caption_label", "caption_label"]
+
+
+def test_captions_kept_as_prose_are_dropped_from_the_output() -> None:
+    story = "The launch went ahead on Thursday. (AP Photo/Jane Roe) was not the end of it, he said."
+    caption = "A rocket stands on the pad on Tuesday. (John Poe/ Space Agency photo via AP)"
+    assert drop_credited_captions([story, caption]) == [story]

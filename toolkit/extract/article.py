@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from toolkit.extract.bios import drop_closing_bios
 from toolkit.extract.body import article_span, body_paragraphs
 from toolkit.extract.byline import byline_names, credited_names, people_and_agencies
+from toolkit.extract.captions import drop_credited_captions
 from toolkit.extract.classify import Classified, classify, is_byline, weight
 from toolkit.extract.dateline import publication_date
 from toolkit.extract.doubled import undouble_units
@@ -54,7 +55,8 @@ def extract_article(raw_text: str, kb: Knowledge | None = None) -> Extraction:
     if span is None:
         return result
     head = find_headline(units, span[0])
-    paragraphs = drop_closing_bios(body_paragraphs(units, _below_headline(span, head)))
+    paragraphs = body_paragraphs(units, _below_headline(span, head))
+    paragraphs = drop_credited_captions(drop_closing_bios(paragraphs))
     result.body = "\n\n".join(paragraphs)
     result.word_count = weight(result.body)
     result.language = detect_language(result.body)

@@ -31,7 +31,7 @@ def teaser_tail_start(units: list[Classified], start: int, end: int) -> int:
 
 SUBSTANTIAL = 20  # words: a paragraph of the article rather than a label or a one-line blurb
 MIN_TAIL_UNITS = 6
-MAX_TAIL_PROSE = 40
+MAX_TAIL_PROSE = 60
 
 
 def trailing_chrome_start(units: list[Classified], start: int, end: int) -> int:

@@ -39,3 +39,8 @@ def test_captions_kept_as_prose_are_dropped_from_the_output() -> None:
     story = "The launch went ahead on Thursday. (AP Photo/Jane Roe) was not the end of it, he said."
     caption = "A rocket stands on the pad on Tuesday. (John Poe/ Space Agency photo via AP)"
     assert drop_credited_captions([story, caption]) == [story]
+
+
+def test_a_caption_is_found_when_a_short_line_follows_it() -> None:
+    caption = "The mayor at city hall on the day after the vote Credit: DAILY PLANET"
+    assert _reasons([caption, "Our Staff"])[0] == "caption_credit"

@@ -6,11 +6,15 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from toolkit.extract.bios import drop_closing_bios
 from toolkit.extract.body import article_span, body_paragraphs
 from toolkit.extract.byline import byline_names, credited_names, people_and_agencies
+from toolkit.extract.captions import drop_credited_captions
 from toolkit.extract.cjkprose import promote_cjk_runs
 from toolkit.extract.classify import Classified, classify, is_byline, weight
 from toolkit.extract.dateline import publication_date
+from toolkit.extract.doubled import undouble_units
+from toolkit.extract.gallery import mark_gallery
 from toolkit.extract.headline import find_headline, headline_text
 from toolkit.extract.knowledge import Knowledge, knowledge
 from toolkit.extract.language import detect_language
@@ -47,7 +51,8 @@ def extract_article(raw_text: str, kb: Knowledge | None = None) -> Extraction:
     """Extract every field from one decoded file; never raises on odd text."""
     kb = kb or knowledge()
     weight.cache_clear()  # the cache serves one file's finders, never the next file
-    units = promote_cjk_runs(classify(segment(normalize_text(raw_text)), kb))
+    lines = undouble_units(segment(normalize_text(raw_text)))
+    units = promote_cjk_runs(mark_gallery(classify(lines, kb)))
     result = Extraction(url=_find_url(units))
     span = article_span(units)
     if span is None:
@@ -55,6 +60,7 @@ def extract_article(raw_text: str, kb: Knowledge | None = None) -> Extraction:
     span = trim_span(units, span)
     head = find_headline(units, span[0])
     paragraphs = body_paragraphs(units, _below_headline(span, head))
+    paragraphs = drop_credited_captions(drop_closing_bios(paragraphs))
     result.body = "\n\n".join(paragraphs)
     result.word_count = weight(result.body)
     result.language = detect_language(result.body)

@@ -18,6 +18,7 @@ _LONG_TOKEN = re.compile(r"[!-~]{40,}")
 _DOMAIN_ONLY = re.compile(r"^(?:[a-z0-9-]+\.)+[a-z]{2,}(?:/\S*)?$", re.IGNORECASE)
 _TERMINAL = (".", "!", "?", "…", '"', "”", "’", "'", ")", "»", "。", "！", "？", ":", ";")
 _BYLINE = re.compile(r"^(?:by|from)\s+\S", re.IGNORECASE)
+_SEPARATORS = re.compile(r"[\s|·•/,;:!()\[\]-]+")
 
 
 def cjk_count(text: str) -> int:
@@ -131,7 +132,7 @@ def furniture_reason(
     lower = text.lower().strip()
     if len(text) >= MARKUP_CHARS and len(kb.markup.findall(text)) >= MARKUP_TAGS:
         return "markup"
-    bare = re.sub(r"[\s|·•/,;:!()\[\]-]+", " ", lower).strip()
+    bare = _SEPARATORS.sub(" ", lower).strip()
     if bare and words <= 12 and all(w in kb.share_words for w in bare.split()):
         return "share_buttons"
     if bare.rstrip(".") in kb.button_phrases:

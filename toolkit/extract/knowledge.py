@@ -22,13 +22,16 @@ def load_data_file(name: str) -> Any:
         raise ContractError(f"toolkit/data/{name}: invalid YAML: {exc}") from exc
 
 
+_NON_WORD = re.compile(r"[\W_]+")
+
+
 def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
 def name_key(name: str) -> str:
     """Compare names ignoring case, spaces, punctuation and a leading 'The'."""
-    key = re.sub(r"[\W_]+", "", name.casefold())
+    key = _NON_WORD.sub("", name.casefold())
     return key[3:] if key.startswith("the") and len(key) > 6 else key
 
 

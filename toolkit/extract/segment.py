@@ -10,6 +10,7 @@ from toolkit.extract.normalize import clean_inline
 
 _URL_START = re.compile(r"https?://\S+$")
 _URL_PIECE = re.compile(r"^[A-Za-z0-9\-._~/?#\[\]@!$&'()*+,;=%]+$")
+_URL_CHAR = re.compile(r"[-/._=?&%0-9]")
 _BULLET = re.compile(r"^\s*(?:[-*•·▪◦]|\d{1,3}[.)])\s+")
 _WORD = re.compile(r"\w+")
 
@@ -35,7 +36,7 @@ def rejoin_urls(lines: list[str]) -> list[str]:
             and piece
             and not piece.lower().startswith(("http://", "https://", "www."))
             and _URL_PIECE.match(piece)
-            and re.search(r"[-/._=?&%0-9]", piece)
+            and _URL_CHAR.search(piece)
         ):
             out[-1] = out[-1].rstrip() + piece
         else:

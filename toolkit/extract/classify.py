@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -55,6 +56,7 @@ class _Compiled:
 
     strong: tuple[tuple[str, re.Pattern[str]], ...]  # multi-line: run once over all units
     cta: dict[str, list[tuple[str, ...]]]  # first word -> the phrases starting with it
+    cta_start: re.Pattern[str] | None  # any phrase's first word, as a whole word
     publisher: re.Pattern[str] | None
     appeals: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]
 
@@ -78,16 +80,26 @@ def _phrase_index(phrases: frozenset[str]) -> dict[str, list[tuple[str, ...]]]:
 _WORDS = re.compile(r"[^\W_]+")
 
 
+def _first_words(index: dict[str, list[tuple[str, ...]]]) -> re.Pattern[str] | None:
+    """One pattern finding the words a phrase can start with, so other words cost nothing."""
+    if not index:
+        return None
+    alts = "|".join(re.escape(w) for w in sorted(index, key=len, reverse=True))
+    return re.compile(rf"(?<![^\W_])(?:{alts})(?![^\W_])")
+
+
 def compiled(kb: Knowledge) -> _Compiled:
     """Compile once per Knowledge object."""
     found = _COMPILED.get(id(kb))
     if found is None:
+        index = _phrase_index(kb.cta)
         lines = [p for pub in kb.publishers for p in (*pub.markers, *pub.boilerplate)]
         found = _Compiled(
             strong=tuple(
                 (name, re.compile(p.pattern, re.IGNORECASE | re.MULTILINE)) for name, p in kb.strong
             ),
-            cta=_phrase_index(kb.cta),
+            cta=index,
+            cta_start=_first_words(index),
             publisher=_alternation([(f"pub{i}", p) for i, p in enumerate(lines)])
             if lines
             else None,
@@ -110,14 +122,28 @@ def _scan(units: list[Unit], patterns: _Compiled) -> tuple[list[str | None], lis
             if "\n" not in m.group():
                 i = bisect.bisect_right(starts, m.start()) - 1
                 reasons[i] = reasons[i] or name
+    return reasons, _cta_counts(units, patterns)
+
+
+def _cta_counts(units: list[Unit], patterns: _Compiled) -> list[int]:
+    """How many distinct call-to-action phrases each unit's words contain."""
     phrases: list[set[tuple[str, ...]]] = [set() for _ in units]
-    for i, unit in enumerate(units):
-        words = _WORDS.findall(unit.text.lower())
-        for k, word in enumerate(words):
-            for phrase in patterns.cta.get(word, ()):
-                if tuple(words[k : k + len(phrase)]) == phrase:
-                    phrases[i].add(phrase)
-    return reasons, [len(p) for p in phrases]
+    if patterns.cta_start is None:
+        return [0] * len(units)
+    lowered = [u.text.lower() for u in units]
+    text = "\n".join(lowered)
+    starts = [0]
+    for low in lowered[:-1]:
+        starts.append(starts[-1] + len(low) + 1)
+    longest = max(len(p) for ps in patterns.cta.values() for p in ps)
+    for m in patterns.cta_start.finditer(text):
+        i = bisect.bisect_right(starts, m.start()) - 1
+        found = _WORDS.finditer(text, m.start(), starts[i] + len(lowered[i]))
+        words = tuple(w.group() for w in itertools.islice(found, longest))
+        for phrase in patterns.cta[m.group()]:
+            if words[: len(phrase)] == phrase:
+                phrases[i].add(phrase)
+    return [len(p) for p in phrases]
 
 
 def furniture_reason(

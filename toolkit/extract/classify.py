@@ -10,6 +10,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from toolkit.extract.knowledge import Knowledge
+from toolkit.extract.prefilter import Needles, lowered, may_match, needles
 from toolkit.extract.segment import Unit
 
 _TOKEN = re.compile(r"\w+")
@@ -59,6 +60,10 @@ class _Compiled:
     cta_start: re.Pattern[str] | None  # any phrase's first word, as a whole word
     publisher: re.Pattern[str] | None
     appeals: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]
+    # literals each pattern needs (prefilter): a file without them is not scanned
+    strong_needles: tuple[Needles | None, ...]
+    publisher_needles: Needles | None
+    appeal_needles: tuple[Needles | None, ...]
 
 
 _COMPILED: dict[int, _Compiled] = {}
@@ -94,16 +99,20 @@ def compiled(kb: Knowledge) -> _Compiled:
     if found is None:
         index = _phrase_index(kb.cta)
         lines = [p for pub in kb.publishers for p in (*pub.markers, *pub.boilerplate)]
+        strong = tuple(
+            (name, re.compile(p.pattern, re.IGNORECASE | re.MULTILINE)) for name, p in kb.strong
+        )
+        publisher = _alternation([(f"pub{i}", p) for i, p in enumerate(lines)]) if lines else None
+        appeals = tuple(a for pub in kb.publishers for a in pub.appeals)
         found = _Compiled(
-            strong=tuple(
-                (name, re.compile(p.pattern, re.IGNORECASE | re.MULTILINE)) for name, p in kb.strong
-            ),
+            strong=strong,
             cta=index,
             cta_start=_first_words(index),
-            publisher=_alternation([(f"pub{i}", p) for i, p in enumerate(lines)])
-            if lines
-            else None,
-            appeals=tuple(a for pub in kb.publishers for a in pub.appeals),
+            publisher=publisher,
+            appeals=appeals,
+            strong_needles=tuple(needles(p) for _, p in strong),
+            publisher_needles=needles(publisher) if publisher else None,
+            appeal_needles=tuple(needles(start) for start, _ in appeals),
         )
         _COMPILED[id(kb)] = found
     return found
@@ -117,7 +126,10 @@ def _scan(units: list[Unit], patterns: _Compiled) -> tuple[list[str | None], lis
     for u in units[:-1]:
         starts.append(starts[-1] + len(u.text) + 1)
     reasons: list[str | None] = [None] * len(units)
-    for name, pattern in patterns.strong:
+    low = lowered(text)
+    for (name, pattern), needed in zip(patterns.strong, patterns.strong_needles, strict=True):
+        if not may_match(needed, low):
+            continue
         for m in pattern.finditer(text):
             if "\n" not in m.group():
                 i = bisect.bisect_right(starts, m.start()) - 1
@@ -197,6 +209,13 @@ def classify(units: list[Unit], kb: Knowledge) -> list[Classified]:
     counts = Counter(u.text.casefold() for u in units)
     patterns = compiled(kb)
     strong, cta = _scan(units, patterns)
+    low = lowered("\n".join(u.text for u in units))
+    publisher = patterns.publisher if may_match(patterns.publisher_needles, low) else None
+    appeals = [
+        a
+        for a, n in zip(patterns.appeals, patterns.appeal_needles, strict=True)
+        if may_match(n, low)
+    ]
     for index, unit in enumerate(units):
         text = unit.text
         words = weight(text)
@@ -207,9 +226,9 @@ def classify(units: list[Unit], kb: Knowledge) -> list[Classified]:
             reason = "publisher_appeal"
             if in_appeal.search(text):
                 in_appeal = None
-        if patterns.publisher is not None and patterns.publisher.search(text):
+        if publisher is not None and publisher.search(text):
             reason = reason or "publisher_furniture"
-        for start, end in patterns.appeals:
+        for start, end in appeals:
             if start.search(text) and _has_end(units, unit, end):
                 reason, in_appeal = "publisher_appeal", end
         out.append(Classified(unit, words, reason, reason is None and is_prose(text, words)))

@@ -16,7 +16,8 @@ from toolkit.extract.segment import Unit
 _TOKEN = re.compile(r"\w+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _URL = re.compile(r"(?:https?://|www\.)\S+")
-_LONG_TOKEN = re.compile(r"[!-~]{40,}")
+_LONG_CHARS = 40
+_LONG_TOKEN = re.compile(rf"[!-~]{{{_LONG_CHARS},}}")
 _DOMAIN_ONLY = re.compile(r"^(?:[a-z0-9-]+\.)+[a-z]{2,}(?:/\S*)?$", re.IGNORECASE)
 _TERMINAL = (".", "!", "?", "…", '"', "”", "’", "'", ")", "»", "。", "！", "？", ":", ";")
 _BYLINE = re.compile(r"^(?:by|from)\s+\S", re.IGNORECASE)
@@ -31,10 +32,9 @@ def cjk_count(text: str) -> int:
 @functools.lru_cache(maxsize=8192)
 def weight(text: str) -> int:
     """Words in text, counting two CJK characters as one word (cached: every finder asks)."""
-    cjk = cjk_count(text)
-    if not cjk:
+    if not _CJK.search(text):
         return len(_TOKEN.findall(text))
-    return len(_TOKEN.findall(_CJK.sub(" ", text))) + cjk // 2
+    return len(_TOKEN.findall(_CJK.sub(" ", text))) + cjk_count(text) // 2
 
 
 @dataclass(frozen=True)
@@ -177,7 +177,9 @@ def furniture_reason(
         return "button"
     if _DOMAIN_ONLY.match(lower) and not lower.startswith("http"):
         return "credit_domain"
-    urls = _URL.findall(text) or _LONG_TOKEN.findall(text)
+    # (cheap tests first: an address has '://' or 'www.', a long token 40 characters)
+    urls = ("://" in text or "www." in text) and _URL.findall(text)
+    urls = urls or (len(text) >= _LONG_CHARS and _LONG_TOKEN.findall(text))
     if urls and sum(len(u) for u in urls) >= 0.6 * len(text.strip()):
         return "links"  # addresses, or image and tracking references (no word runs that long)
     if words <= 80 and ((cta >= 1 and words <= 15) or cta >= 2):
@@ -220,7 +222,7 @@ def classify(units: list[Unit], kb: Knowledge) -> list[Classified]:
         text = unit.text
         words = weight(text)
         reason = furniture_reason(text, words, kb, strong[index], cta[index])
-        if reason is None and counts[text.casefold()] >= REPEATS and words < 25:
+        if reason is None and words < 25 and counts[text.casefold()] >= REPEATS:
             reason = "repeated_in_file"  # menus, footers and teaser labels repeat; prose does not
         if in_appeal is not None:
             reason = "publisher_appeal"

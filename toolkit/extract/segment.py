@@ -12,7 +12,7 @@ _URL_START = re.compile(r"https?://\S+$")
 _URL_PIECE = re.compile(r"^[A-Za-z0-9\-._~/?#\[\]@!$&'()*+,;=%]+$")
 _URL_CHAR = re.compile(r"[-/._=?&%0-9]")
 _BULLET = re.compile(r"^\s*(?:[-*•·▪◦]|\d{1,3}[.)])\s+")
-_WORD = re.compile(r"\w+")
+_FOUR_WORDS = re.compile(r"\w+(?:\W+\w+){3}")  # four words or more
 
 
 @dataclass(frozen=True)
@@ -47,9 +47,7 @@ def rejoin_urls(lines: list[str]) -> list[str]:
 def wrap_width(lines: list[str]) -> int | None:
     """The column the file was hard-wrapped at, or None when lines are whole paragraphs."""
     lines = [s for s in lines if not cjk_chars(s)]  # their length is not their width
-    lengths = sorted(
-        len(s.rstrip()) for s in lines if len(_WORD.findall(s)) >= 4 and " " in s.strip()
-    )
+    lengths = sorted(len(s.rstrip()) for s in lines if " " in s.strip() and _FOUR_WORDS.search(s))
     if len(lengths) < 5:
         return None
     width = lengths[int(len(lengths) * 0.9)]

@@ -64,6 +64,7 @@ class _Compiled:
     strong_needles: tuple[Needles | None, ...]
     publisher_needles: Needles | None
     appeal_needles: tuple[Needles | None, ...]
+    markup_needles: Needles | None
 
 
 _COMPILED: dict[int, _Compiled] = {}
@@ -113,6 +114,7 @@ def compiled(kb: Knowledge) -> _Compiled:
             strong_needles=tuple(needles(p) for _, p in strong),
             publisher_needles=needles(publisher) if publisher else None,
             appeal_needles=tuple(needles(start) for start, _ in appeals),
+            markup_needles=needles(kb.markup),
         )
         _COMPILED[id(kb)] = found
     return found
@@ -168,7 +170,7 @@ def furniture_reason(
     if strong:
         return strong
     lower = text.lower().strip()
-    if len(text) >= MARKUP_CHARS and len(kb.markup.findall(text)) >= MARKUP_TAGS:
+    if len(text) >= MARKUP_CHARS and _tags(text, kb) >= MARKUP_TAGS:
         return "markup"
     bare = _SEPARATORS.sub(" ", lower).strip()
     if bare and words <= 12 and all(w in kb.share_words for w in bare.split()):
@@ -190,6 +192,13 @@ def furniture_reason(
 _TRUNCATED = re.compile(r"\w(?:…|\.\.\.)$")
 REPEATS = 3
 MARKUP_CHARS, MARKUP_TAGS = 150, 3
+
+
+def _tags(text: str, kb: Knowledge) -> int:
+    """How many markup tags or attributes the unit holds (none without the literals they need)."""
+    if not may_match(compiled(kb).markup_needles, lowered(text)):
+        return 0
+    return len(kb.markup.findall(text))
 
 
 def is_prose(text: str, words: int) -> bool:

@@ -11,7 +11,7 @@ from toolkit.extract.body import article_span, body_paragraphs
 from toolkit.extract.byline import byline_names, credited_names, people_and_agencies
 from toolkit.extract.captions import drop_credited_captions
 from toolkit.extract.cjkprose import promote_cjk_runs
-from toolkit.extract.classify import Classified, classify, is_byline, weight
+from toolkit.extract.classify import Classified, classify, is_byline, joined_weight, weight
 from toolkit.extract.dateline import publication_date
 from toolkit.extract.doubled import undouble_units
 from toolkit.extract.gallery import mark_gallery
@@ -62,8 +62,8 @@ def extract_article(raw_text: str, kb: Knowledge | None = None) -> Extraction:
     paragraphs = body_paragraphs(units, _below_headline(span, head))
     paragraphs = drop_credited_captions(drop_closing_bios(paragraphs))
     result.body = "\n\n".join(paragraphs)
-    result.word_count = weight(result.body)
-    result.language = detect_language(result.body)
+    result.word_count = joined_weight(paragraphs)
+    result.language = detect_language(result.body, result.word_count)
 
     top = head[0] if head else span[0]
     header = units[max(0, top - HEADER_LOOKBACK) : span[0] + 1]

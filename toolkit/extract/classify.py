@@ -37,6 +37,14 @@ def weight(text: str) -> int:
     return len(_TOKEN.findall(_CJK.sub(" ", text))) + cjk_count(text) // 2
 
 
+def joined_weight(texts: list[str]) -> int:
+    """weight() of the texts joined by blank lines, summed from their cached weights (words
+    never run across a line); text with CJK, whose half-words round, is counted whole."""
+    if any(_CJK.search(t) for t in texts):
+        return weight("\n\n".join(texts))
+    return sum(weight(t) for t in texts)
+
+
 @dataclass(frozen=True)
 class Classified:
     """A unit with the signals the body, headline and metadata finders share."""

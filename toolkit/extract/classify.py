@@ -92,6 +92,7 @@ def _phrase_index(phrases: frozenset[str]) -> dict[str, list[tuple[str, ...]]]:
 
 
 _WORDS = re.compile(r"[^\W_]+")
+CTA_MAX_WORDS = 80  # a longer unit is prose even with a 'sign up' or two in it
 
 
 def _first_words(index: dict[str, list[tuple[str, ...]]]) -> re.Pattern[str] | None:
@@ -148,19 +149,20 @@ def _scan(units: list[Unit], patterns: _Compiled) -> tuple[list[str | None], lis
 
 
 def _cta_counts(units: list[Unit], patterns: _Compiled) -> list[int]:
-    """How many distinct call-to-action phrases each unit's words contain."""
+    """How many distinct call-to-action phrases each unit's words contain (0 for units too
+    long for a call to action, which are not read)."""
     phrases: list[set[tuple[str, ...]]] = [set() for _ in units]
     if patterns.cta_start is None:
         return [0] * len(units)
-    lowered = [u.text.lower() for u in units]
-    text = "\n".join(lowered)
+    lines = [u.text.lower() if weight(u.text) <= CTA_MAX_WORDS else "" for u in units]
+    text = "\n".join(lines)
     starts = [0]
-    for low in lowered[:-1]:
-        starts.append(starts[-1] + len(low) + 1)
+    for line in lines[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
     longest = max(len(p) for ps in patterns.cta.values() for p in ps)
     for m in patterns.cta_start.finditer(text):
         i = bisect.bisect_right(starts, m.start()) - 1
-        found = _WORDS.finditer(text, m.start(), starts[i] + len(lowered[i]))
+        found = _WORDS.finditer(text, m.start(), starts[i] + len(lines[i]))
         words = tuple(w.group() for w in itertools.islice(found, longest))
         for phrase in patterns.cta[m.group()]:
             if words[: len(phrase)] == phrase:
@@ -192,7 +194,7 @@ def furniture_reason(
     urls = urls or (len(text) >= _LONG_CHARS and _LONG_TOKEN.findall(text))
     if urls and sum(len(u) for u in urls) >= 0.6 * len(text.strip()):
         return "links"  # addresses, or image and tracking references (no word runs that long)
-    if words <= 80 and ((cta >= 1 and words <= 15) or cta >= 2):
+    if words <= CTA_MAX_WORDS and ((cta >= 1 and words <= 15) or cta >= 2):
         return "call_to_action"
     return None
 

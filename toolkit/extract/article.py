@@ -90,7 +90,7 @@ def _below_headline(span: tuple[int, int], head: tuple[int, int] | None) -> tupl
 
 def _find_url(units: list[Classified]) -> str | None:
     for i, c in enumerate(units):
-        m = _URL_LABEL.match(c.text)
+        m = _URL_LABEL.match(c.text) if ":" in c.text else None  # the label ends in a colon
         if not m:
             continue
         url = m.group("url") or (units[i + 1].text if i + 1 < len(units) else "")

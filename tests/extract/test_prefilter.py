@@ -3,7 +3,8 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from toolkit.extract.prefilter import lowered, may_match, needles
+from toolkit.extract.classify import _at_line_starts
+from toolkit.extract.prefilter import line_anchored, lowered, may_match, needles
 
 
 def test_needles_of_alternatives_and_sequences() -> None:
@@ -50,3 +51,24 @@ def test_never_skips_a_text_the_pattern_matches(text: str) -> None:
     for pattern in PATTERNS:
         if pattern.search(text):
             assert may_match(needles(pattern), lowered(text))
+
+
+def test_line_anchored() -> None:
+    assert line_anchored(re.compile(r"^(?:related|more)\b", re.M))
+    assert line_anchored(re.compile(r"(?:^a|^b)c", re.M))
+    assert not line_anchored(re.compile(r"^a|b", re.M))  # 'b' matches anywhere
+    assert not line_anchored(re.compile(r"^(?:x)?", re.M))  # can match empty
+    assert not line_anchored(re.compile(r"^related"))  # only the text's start
+
+
+ANCHORED = [re.compile(p, re.M | re.I) for p in (r"^ab\s*c", r"^(?:a|ca)b?\n?c$", r"^\w+ \d")]
+
+
+@given(st.lists(st.sampled_from(["ab", "c", "a", "b 1", "\n", " ", "1", "A"]), max_size=14))
+def test_line_starts_give_what_finditer_gives(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+    for pattern in ANCHORED:
+        assert line_anchored(pattern)
+        found = [m.span() for m in _at_line_starts(pattern, text, starts)]
+        assert found == [m.span() for m in pattern.finditer(text)]

@@ -7,10 +7,11 @@ import functools
 import itertools
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from toolkit.extract.knowledge import Knowledge
-from toolkit.extract.prefilter import Needles, lowered, may_match, needles
+from toolkit.extract.prefilter import Needles, line_anchored, lowered, may_match, needles
 from toolkit.extract.segment import Unit
 
 _TOKEN = re.compile(r"\w+")
@@ -73,6 +74,7 @@ class _Compiled:
     publisher_needles: Needles | None
     appeal_needles: tuple[Needles | None, ...]
     markup_needles: Needles | None
+    line_anchored: frozenset[str]  # strong patterns that only match at a line's start
 
 
 _COMPILED: dict[int, _Compiled] = {}
@@ -124,6 +126,7 @@ def compiled(kb: Knowledge) -> _Compiled:
             publisher_needles=needles(publisher) if publisher else None,
             appeal_needles=tuple(needles(start) for start, _ in appeals),
             markup_needles=needles(kb.markup),
+            line_anchored=frozenset(name for name, p in strong if line_anchored(p)),
         )
         _COMPILED[id(kb)] = found
     return found
@@ -141,11 +144,27 @@ def _scan(units: list[Unit], patterns: _Compiled) -> tuple[list[str | None], lis
     for (name, pattern), needed in zip(patterns.strong, patterns.strong_needles, strict=True):
         if not may_match(needed, low):
             continue
-        for m in pattern.finditer(text):
+        anchored = name in patterns.line_anchored
+        for m in _at_line_starts(pattern, text, starts) if anchored else pattern.finditer(text):
             if "\n" not in m.group():
                 i = bisect.bisect_right(starts, m.start()) - 1
                 reasons[i] = reasons[i] or name
     return reasons, _cta_counts(units, patterns)
+
+
+def _at_line_starts(
+    pattern: re.Pattern[str], text: str, starts: list[int]
+) -> Iterator[re.Match[str]]:
+    """What pattern.finditer(text) yields when the pattern only matches at line starts and
+    never empty: one match() per line start, skipping those inside the previous match."""
+    resume = 0
+    for start in starts:
+        if start < resume:
+            continue
+        m = pattern.match(text, start)
+        if m:
+            resume = m.end()
+            yield m
 
 
 def _cta_counts(units: list[Unit], patterns: _Compiled) -> list[int]:

@@ -1,4 +1,6 @@
-"""Literals a regex cannot match without: a scan is skipped when the text holds none of them.
+"""Facts about a regex that spare scanning a text with it: the literals it cannot match
+without (a scan is skipped when the text holds none of them), and whether it only matches at
+line starts (then only those need trying).
 
 Python's re tries a case-insensitive pattern at every position of the text, while a substring
 test on the lower-cased text runs at memory speed; most furniture patterns find nothing in a
@@ -28,6 +30,28 @@ def needles(pattern: re.Pattern[str]) -> Needles | None:
     """Lower-case ASCII strings of which every match contains one; None when none is known."""
     found = _needs(sre_parse.parse(pattern.pattern, pattern.flags))
     return tuple(sorted(found)) if found else None
+
+
+def line_anchored(pattern: re.Pattern[str]) -> bool:
+    """Whether every match starts a line (a multi-line '^' leads each alternative) and none
+    is empty, so that `finditer` results come from trying line starts alone."""
+    if not pattern.flags & re.MULTILINE:
+        return False
+    parsed = sre_parse.parse(pattern.pattern, pattern.flags)
+    return parsed.getwidth()[0] > 0 and _anchored(parsed)
+
+
+def _anchored(items: Any) -> bool:
+    if not len(items):
+        return False
+    code, arg = items[0]
+    if code is op.AT:
+        return arg in (op.AT_BEGINNING, op.AT_BEGINNING_LINE)
+    if code is op.SUBPATTERN:
+        return not arg[2] & re.MULTILINE and _anchored(arg[3])
+    if code is op.BRANCH:
+        return all(_anchored(b) for b in arg[1])
+    return False
 
 
 def lowered(text: str) -> str | None:

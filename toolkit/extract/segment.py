@@ -81,14 +81,14 @@ def _indent(line: str) -> int:
 
 
 def _joins(current: str, nxt: str, width: int) -> bool:
-    if not nxt.strip() or _BULLET.match(nxt):
+    first = nxt.split(None, 1)  # (the cheapest test first)
+    if not first or len(current.rstrip()) + 1 + len(first[0]) <= width - 8:
+        return False
+    if _BULLET.match(nxt):
         return False
     bullet = _BULLET.match(current)
     text_column = bullet.end() if bullet else _indent(current)
-    if _indent(nxt) > text_column:
-        return False  # an indented line starts a paragraph
-    first = nxt.split()[0]
-    return len(current.rstrip()) + 1 + len(first) > width - 8
+    return _indent(nxt) <= text_column  # an indented line starts a paragraph
 
 
 def _wrapped(current: str, nxt: str, width: int | None, cjk: CjkWrap | None) -> bool:

@@ -4,7 +4,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from toolkit.extract.classify import _at_line_starts
-from toolkit.extract.prefilter import line_anchored, lowered, may_match, needles
+from toolkit.extract.prefilter import first_chars, line_anchored, lowered, may_match, needles
 
 
 def test_needles_of_alternatives_and_sequences() -> None:
@@ -72,3 +72,21 @@ def test_line_starts_give_what_finditer_gives(pieces: list[str]) -> None:
         assert line_anchored(pattern)
         found = [m.span() for m in _at_line_starts(pattern, text, starts)]
         assert found == [m.span() for m in pattern.finditer(text)]
+
+
+def test_first_chars() -> None:
+    assert first_chars(re.compile(r"^(?:related|more)\b", re.M | re.I)) == set("rRmM")
+    assert first_chars(re.compile(r"^[【\[]?\d", re.M)) == set("[0123456789")
+    assert first_chars(re.compile(r"^a?b", re.M)) == set("ab")
+    assert first_chars(re.compile(r"^.{0,9}x", re.M)) is None  # any character
+    assert first_chars(re.compile(r"^[^x]", re.M)) is None
+
+
+@given(st.lists(st.sampled_from(["ab", "c", "a", "b 1", "\n", " ", "1", "A", "é"]), max_size=14))
+def test_first_chars_rule_out_only_failing_starts(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    for pattern in ANCHORED:
+        first = first_chars(pattern)
+        for m in pattern.finditer(text):
+            ch = text[m.start()]
+            assert first is None or ch in first or not ch.isascii()

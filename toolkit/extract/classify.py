@@ -11,7 +11,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from toolkit.extract.knowledge import Knowledge
-from toolkit.extract.prefilter import Needles, line_anchored, lowered, may_match, needles
+from toolkit.extract.prefilter import (
+    Needles,
+    first_chars,
+    line_anchored,
+    lowered,
+    may_match,
+    needles,
+)
 from toolkit.extract.segment import Unit
 
 _TOKEN = re.compile(r"\w+")
@@ -75,6 +82,7 @@ class _Compiled:
     appeal_needles: tuple[Needles | None, ...]
     markup_needles: Needles | None
     line_anchored: frozenset[str]  # strong patterns that only match at a line's start
+    first_chars: tuple[frozenset[str] | None, ...]  # the ASCII characters a match starts with
 
 
 _COMPILED: dict[int, _Compiled] = {}
@@ -127,6 +135,7 @@ def compiled(kb: Knowledge) -> _Compiled:
             appeal_needles=tuple(needles(start) for start, _ in appeals),
             markup_needles=needles(kb.markup),
             line_anchored=frozenset(name for name, p in strong if line_anchored(p)),
+            first_chars=tuple(first_chars(p) for _, p in strong),
         )
         _COMPILED[id(kb)] = found
     return found
@@ -141,24 +150,41 @@ def _scan(units: list[Unit], patterns: _Compiled) -> tuple[list[str | None], lis
         starts.append(starts[-1] + len(u.text) + 1)
     reasons: list[str | None] = [None] * len(units)
     low = lowered(text)
-    for (name, pattern), needed in zip(patterns.strong, patterns.strong_needles, strict=True):
+    heads = [u.text[:1] for u in units]
+    for (name, pattern), needed, first in zip(
+        patterns.strong, patterns.strong_needles, patterns.first_chars, strict=True
+    ):
         if not may_match(needed, low):
             continue
-        anchored = name in patterns.line_anchored
-        for m in _at_line_starts(pattern, text, starts) if anchored else pattern.finditer(text):
+        if name in patterns.line_anchored:
+            found = _at_line_starts(pattern, text, starts, _possible(starts, heads, first))
+        else:
+            found = pattern.finditer(text)
+        for m in found:
             if "\n" not in m.group():
                 i = bisect.bisect_right(starts, m.start()) - 1
                 reasons[i] = reasons[i] or name
     return reasons, _cta_counts(units, patterns)
 
 
+def _possible(starts: list[int], heads: list[str], first: frozenset[str] | None) -> list[int]:
+    """The line starts whose first character a match can start with (an ASCII character
+    outside `first` cannot; an empty line starts with its newline)."""
+    if first is None:
+        return starts
+    return [
+        s for s, h in zip(starts, heads, strict=True) if (h or "\n") in first or not h.isascii()
+    ]
+
+
 def _at_line_starts(
-    pattern: re.Pattern[str], text: str, starts: list[int]
+    pattern: re.Pattern[str], text: str, starts: list[int], tried: list[int] | None = None
 ) -> Iterator[re.Match[str]]:
     """What pattern.finditer(text) yields when the pattern only matches at line starts and
-    never empty: one match() per line start, skipping those inside the previous match."""
+    never empty: one match() per line start, skipping those inside the previous match
+    (`tried`: the line starts where a match is possible, by default all of them)."""
     resume = 0
-    for start in starts:
+    for start in starts if tried is None else tried:
         if start < resume:
             continue
         m = pattern.match(text, start)

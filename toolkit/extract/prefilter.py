@@ -41,6 +41,68 @@ def line_anchored(pattern: re.Pattern[str]) -> bool:
     return parsed.getwidth()[0] > 0 and _anchored(parsed)
 
 
+_ASCII = frozenset(map(chr, range(128)))
+_CATEGORIES = {  # the ASCII characters of the classes a first character may come from
+    op.CATEGORY_DIGIT: frozenset("0123456789"),
+    op.CATEGORY_SPACE: frozenset(" \t\n\r\f\v\x1c\x1d\x1e\x1f"),
+    op.CATEGORY_WORD: frozenset(c for c in map(chr, range(128)) if c.isalnum() or c == "_"),
+}
+
+
+def first_chars(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """The ASCII characters a match can start with (any other ASCII character rules a start
+    position out; a non-ASCII one never does), or None when they are not known."""
+    found = _first(sre_parse.parse(pattern.pattern, pattern.flags))
+    if found is None:
+        return None
+    # re itself says which ASCII characters match these case-insensitively
+    return frozenset(
+        c for c in _ASCII if any(re.fullmatch(re.escape(f), c, pattern.flags) for f in found)
+    )
+
+
+def _first(items: Any) -> frozenset[str] | None:
+    """Characters a match of this sequence of parsed items can start with (None: unknown)."""
+    found: frozenset[str] = frozenset()
+    for code, arg in items:
+        if code is op.AT:
+            continue  # zero-width
+        if code in _REPEATS and arg[0] == 0:
+            inner = _first(arg[2])
+            if inner is None:
+                return None
+            found |= inner  # the repeat may be absent: what follows may start the match
+            continue
+        one = _first_of(code, arg)
+        return None if one is None else found | one
+    return None  # the whole sequence may be empty
+
+
+def _first_of(code: Any, arg: Any) -> frozenset[str] | None:
+    if code is op.LITERAL:
+        return frozenset(chr(arg))
+    if code is op.IN:
+        chars: set[str] = set()
+        for kind, value in arg:
+            if kind is op.LITERAL:
+                chars.add(chr(value))
+            elif kind is op.CATEGORY and value in _CATEGORIES:
+                chars |= _CATEGORIES[value]
+            else:
+                return None
+        return frozenset(chars)
+    if code is op.SUBPATTERN and arg[3].getwidth()[0] > 0:
+        return _first(arg[3])
+    if code in _REPEATS and arg[0] >= 1:
+        return _first(arg[2])
+    if code is op.BRANCH:
+        branches = [_first(b) for b in arg[1]]
+        if any(b is None for b in branches):
+            return None
+        return frozenset().union(*(b for b in branches if b is not None))
+    return None
+
+
 def _anchored(items: Any) -> bool:
     if not len(items):
         return False

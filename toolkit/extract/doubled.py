@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import re
 
 from toolkit.extract.segment import Unit
@@ -24,4 +23,8 @@ def undouble(text: str) -> str:
 
 def undouble_units(units: list[Unit]) -> list[Unit]:
     """The units with doubled text said once, so a teaser does not weigh like a paragraph."""
-    return [dataclasses.replace(u, text=undouble(u.text)) for u in units]
+    out = []
+    for u in units:
+        text = undouble(u.text)
+        out.append(u if text is u.text else Unit(text, u.block, u.line))  # most are not doubled
+    return out

@@ -4,7 +4,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from toolkit.extract.classify import _at_line_starts
-from toolkit.extract.prefilter import first_chars, line_anchored, lowered, may_match, needles
+from toolkit.extract.prefilter import (
+    first_chars,
+    line_anchored,
+    lines_holding,
+    lowered,
+    may_match,
+    needles,
+    within_line,
+)
 
 
 def test_needles_of_alternatives_and_sequences() -> None:
@@ -90,3 +98,16 @@ def test_first_chars_rule_out_only_failing_starts(pieces: list[str]) -> None:
         for m in pattern.finditer(text):
             ch = text[m.start()]
             assert first is None or ch in first or not ch.isascii()
+
+
+def test_within_line() -> None:
+    assert within_line(re.compile(r"^.{0,9}credit[ \t]*:\S[^.\n]*$", re.M | re.I))
+    assert not within_line(re.compile(r"^credit\s+x", re.M))  # \s reads a newline
+    assert not within_line(re.compile(r"a[^.]b"))
+    assert not within_line(re.compile(r"a.b", re.S))
+
+
+def test_lines_holding() -> None:
+    text = "a photo\nnone\nPHOTO credit"
+    starts = [0, 8, 13]
+    assert lines_holding(("photo", "credit"), text.lower(), starts) == {0, 13}

@@ -15,9 +15,11 @@ from toolkit.extract.prefilter import (
     Needles,
     first_chars,
     line_anchored,
+    lines_holding,
     lowered,
     may_match,
     needles,
+    within_line,
 )
 from toolkit.extract.segment import Unit
 
@@ -83,6 +85,7 @@ class _Compiled:
     markup_needles: Needles | None
     line_anchored: frozenset[str]  # strong patterns that only match at a line's start
     first_chars: tuple[frozenset[str] | None, ...]  # the ASCII characters a match starts with
+    within_line: frozenset[str]  # strong patterns whose matches never hold a newline
 
 
 _COMPILED: dict[int, _Compiled] = {}
@@ -136,6 +139,7 @@ def compiled(kb: Knowledge) -> _Compiled:
             markup_needles=needles(kb.markup),
             line_anchored=frozenset(name for name, p in strong if line_anchored(p)),
             first_chars=tuple(first_chars(p) for _, p in strong),
+            within_line=frozenset(name for name, p in strong if within_line(p)),
         )
         _COMPILED[id(kb)] = found
     return found
@@ -157,7 +161,11 @@ def _scan(units: list[Unit], patterns: _Compiled) -> tuple[list[str | None], lis
         if not may_match(needed, low):
             continue
         if name in patterns.line_anchored:
-            found = _at_line_starts(pattern, text, starts, _possible(starts, heads, first))
+            tried = _possible(starts, heads, first)
+            if needed and low is not None and name in patterns.within_line:
+                holding = lines_holding(needed, low, starts)  # the others cannot hold a match
+                tried = [s for s in tried if s in holding]
+            found = _at_line_starts(pattern, text, starts, tried)
         else:
             found = pattern.finditer(text)
         for m in found:

@@ -9,6 +9,7 @@ given file, so testing their literals first saves nearly all of their scans.
 
 from __future__ import annotations
 
+import bisect
 import re
 import warnings
 from typing import Any
@@ -101,6 +102,69 @@ def _first_of(code: Any, arg: Any) -> frozenset[str] | None:
             return None
         return frozenset().union(*(b for b in branches if b is not None))
     return None
+
+
+def within_line(pattern: re.Pattern[str]) -> bool:
+    """Whether no match can hold a newline, so a match lies in one line and a line without
+    the pattern's literals cannot hold one."""
+    return _no_newline(sre_parse.parse(pattern.pattern, pattern.flags), pattern.flags)
+
+
+_NO_NEWLINE_CATEGORIES = (op.CATEGORY_DIGIT, op.CATEGORY_WORD, op.CATEGORY_NOT_SPACE)
+
+
+def _no_newline(items: Any, flags: int) -> bool:
+    for code, arg in items:
+        if code is op.LITERAL:
+            ok = arg != 10
+        elif code is op.NOT_LITERAL:
+            ok = arg == 10
+        elif code is op.ANY:
+            ok = not flags & re.DOTALL
+        elif code is op.IN:
+            ok = _class_without_newline(arg)
+        elif code in (op.AT, op.ASSERT, op.ASSERT_NOT):
+            ok = True  # zero-width: what a lookaround reads is not part of the match
+        elif code is op.SUBPATTERN:
+            ok = not arg[1] & re.DOTALL and _no_newline(arg[3], flags)
+        elif code is op.ATOMIC_GROUP:
+            ok = _no_newline(arg, flags)
+        elif code in _REPEATS:
+            ok = _no_newline(arg[2], flags)
+        elif code is op.BRANCH:
+            ok = all(_no_newline(b, flags) for b in arg[1])
+        else:
+            ok = False
+        if not ok:
+            return False
+    return True
+
+
+def _class_without_newline(items: Any) -> bool:
+    if items and items[0][0] is op.NEGATE:
+        return (op.LITERAL, 10) in items[1:]
+    for kind, value in items:
+        if kind is op.LITERAL and value == 10:
+            return False
+        if kind is op.RANGE and value[0] <= 10 <= value[1]:
+            return False
+        if kind is op.CATEGORY and value not in _NO_NEWLINE_CATEGORIES:
+            return False
+        if kind not in (op.LITERAL, op.RANGE, op.CATEGORY):
+            return False
+    return True
+
+
+def lines_holding(needed: Needles, low: str, starts: list[int]) -> set[int]:
+    """The starts of the lines (at `starts` in the lowered text) holding one of the needles."""
+    found = set()
+    for needle in needed:
+        at = low.find(needle)
+        while at >= 0:
+            line = starts[bisect.bisect_right(starts, at) - 1]
+            found.add(line)
+            at = low.find(needle, at + 1)
+    return found
 
 
 def _anchored(items: Any) -> bool:

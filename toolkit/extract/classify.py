@@ -8,7 +8,7 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from toolkit.extract.knowledge import Knowledge
 from toolkit.extract.prefilter import (
@@ -63,10 +63,10 @@ class Classified:
     words: int
     furniture: str | None  # reason when the unit is page furniture
     prose: bool
+    text: str = field(init=False, repr=False, compare=False)  # the unit's: read in every loop
 
-    @property
-    def text(self) -> str:
-        return self.unit.text
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "text", self.unit.text)
 
 
 @dataclass(frozen=True)

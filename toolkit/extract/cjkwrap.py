@@ -24,6 +24,11 @@ def is_cjk(char: str) -> bool:
     return _CJK.match(char) is not None
 
 
+def has_cjk(text: str) -> bool:
+    """Whether text has a CJK character (one search, where counting reads all the text)."""
+    return _CJK.search(text) is not None
+
+
 def cjk_chars(text: str) -> int:
     """How many CJK characters text has."""
     return len(_CJK.findall(text))
@@ -59,7 +64,7 @@ def cjk_wrap(lines: list[str]) -> CjkWrap | None:
 
     Renderers count either characters (lynx) or display columns (w3m, print): the measure
     under which most long lines end at one column is the one the file was wrapped in."""
-    if not _CJK.search("\n".join(lines)):
+    if not has_cjk("\n".join(lines)):
         return None  # the common case, decided in one pass
     texts = [s.rstrip() for s in lines]
     cjk = [s for s in texts if cjk_chars(s) >= MIN_CJK and mostly_cjk(s)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from toolkit.extract.cjkwrap import CjkWrap, cjk_chars, cjk_wrap, glue
+from toolkit.extract.cjkwrap import CjkWrap, cjk_wrap, glue, has_cjk
 from toolkit.extract.normalize import clean_inline
 
 _URL_START = re.compile(r"https?://\S+$")
@@ -46,7 +46,8 @@ def rejoin_urls(lines: list[str]) -> list[str]:
 
 def wrap_width(lines: list[str]) -> int | None:
     """The column the file was hard-wrapped at, or None when lines are whole paragraphs."""
-    lines = [s for s in lines if not cjk_chars(s)]  # their length is not their width
+    if has_cjk("\n".join(lines)):
+        lines = [s for s in lines if not has_cjk(s)]  # their length is not their width
     lengths = sorted(len(s.rstrip()) for s in lines if " " in s.strip() and _FOUR_WORDS.search(s))
     if len(lengths) < 5:
         return None

@@ -84,6 +84,7 @@ class _Compiled:
     appeal_needles: tuple[Needles | None, ...]
     markup_needles: Needles | None
     line_anchored: frozenset[str]  # strong patterns that only match at a line's start
+    button_chars: int  # the longest button phrase
     first_chars: tuple[frozenset[str] | None, ...]  # the ASCII characters a match starts with
     within_line: frozenset[str]  # strong patterns whose matches never hold a newline
 
@@ -138,6 +139,7 @@ def compiled(kb: Knowledge) -> _Compiled:
             appeal_needles=tuple(needles(start) for start, _ in appeals),
             markup_needles=needles(kb.markup),
             line_anchored=frozenset(name for name, p in strong if line_anchored(p)),
+            button_chars=max(map(len, kb.button_phrases), default=0),
             first_chars=tuple(first_chars(p) for _, p in strong),
             within_line=frozenset(name for name, p in strong if within_line(p)),
         )
@@ -235,11 +237,13 @@ def furniture_reason(
     lower = text.lower().strip()
     if len(text) >= MARKUP_CHARS and _tags(text, kb) >= MARKUP_TAGS:
         return "markup"
-    bare = _SEPARATORS.sub(" ", lower).strip()
-    if bare and words <= 12 and all(w in kb.share_words for w in bare.split()):
-        return "share_buttons"
-    if bare.rstrip(".") in kb.button_phrases:
-        return "button"
+    # (the words are at most the characters the separators leave, so longer units skip this)
+    if words <= max(SHARE_WORDS, compiled(kb).button_chars):
+        bare = _SEPARATORS.sub(" ", lower).strip()
+        if bare and words <= SHARE_WORDS and all(w in kb.share_words for w in bare.split()):
+            return "share_buttons"
+        if bare.rstrip(".") in kb.button_phrases:
+            return "button"
     if _DOMAIN_ONLY.match(lower) and not lower.startswith("http"):
         return "credit_domain"
     # (cheap tests first: an address has '://' or 'www.', a long token 40 characters)
@@ -252,6 +256,7 @@ def furniture_reason(
     return None
 
 
+SHARE_WORDS = 12  # a longer unit is not a row of share buttons
 _TRUNCATED = re.compile(r"\w(?:…|\.\.\.)$")
 REPEATS = 3
 MARKUP_CHARS, MARKUP_TAGS = 150, 3

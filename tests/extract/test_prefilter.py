@@ -3,7 +3,8 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from toolkit.extract.classify import _at_line_starts
+from toolkit.extract.classify import _at_line_starts, _cta_counts, _trie, compiled
+from toolkit.extract.knowledge import knowledge
 from toolkit.extract.prefilter import (
     first_chars,
     line_anchored,
@@ -13,6 +14,7 @@ from toolkit.extract.prefilter import (
     needles,
     within_line,
 )
+from toolkit.extract.segment import Unit
 
 
 def test_needles_of_alternatives_and_sequences() -> None:
@@ -111,3 +113,21 @@ def test_lines_holding() -> None:
     text = "a photo\nnone\nPHOTO credit"
     starts = [0, 8, 13]
     assert lines_holding(("photo", "credit"), text.lower(), starts) == {0, 13}
+
+
+@given(
+    st.lists(st.text("abn.", min_size=1, max_size=4), min_size=1, max_size=8),
+    st.text("abn.", max_size=5),
+)
+def test_trie_matches_exactly_its_words(words: list[str], probe: str) -> None:
+    words = sorted(set(words))
+    pattern = re.compile(f"(?:{_trie(words)})\\Z")
+    assert bool(pattern.match(probe)) == (probe in words)
+    assert all(pattern.match(w) for w in words)
+
+
+def test_cta_words_found_after_any_non_letter() -> None:
+    units = [Unit(t, 0, i) for i, t in enumerate(["Sign up now", "design up", "_sign up", "x"])]
+    patterns = compiled(knowledge())
+    counts = _cta_counts(units, patterns)
+    assert counts[0] >= 1 and counts[1] == 0 and counts[2] == counts[0] and counts[3] == 0

@@ -113,8 +113,25 @@ def _first_words(index: dict[str, list[tuple[str, ...]]]) -> re.Pattern[str] | N
     """One pattern finding the words a phrase can start with, so other words cost nothing."""
     if not index:
         return None
-    alts = "|".join(re.escape(w) for w in sorted(index, key=len, reverse=True))
-    return re.compile(rf"(?<![^\W_])(?:{alts})(?![^\W_])")
+    # The character before the word is matched, not looked behind at: re then tries only
+    # the positions of such characters (the text must start with one). A whole word matches
+    # at most one of the words, so their order is free: a trie is tried letter by letter.
+    return re.compile(rf"[\W_]({_trie(sorted(index))})(?![^\W_])")
+
+
+def _trie(words: list[str]) -> str:
+    """A regex matching exactly these (non-empty, sorted) words, sharing their prefixes."""
+    branches = []
+    for head, group in itertools.groupby(words, key=lambda w: w[:1]):
+        rests = [w[1:] for w in group]
+        tails = [r for r in rests if r]
+        alts = _trie(tails) if tails else ""
+        if tails and len(tails) < len(rests):
+            alts = f"(?:{alts})?"  # the word ends here too
+        elif tails:
+            alts = f"(?:{alts})"
+        branches.append(re.escape(head) + alts)
+    return "|".join(branches)
 
 
 def compiled(kb: Knowledge) -> _Compiled:
@@ -210,16 +227,17 @@ def _cta_counts(units: list[Unit], patterns: _Compiled) -> list[int]:
     if patterns.cta_start is None:
         return [0] * len(units)
     lines = [u.text.lower() if weight(u.text) <= CTA_MAX_WORDS else "" for u in units]
-    text = "\n".join(lines)
-    starts = [0]
+    text = "\n" + "\n".join(lines)
+    starts = [1]
     for line in lines[:-1]:
         starts.append(starts[-1] + len(line) + 1)
     longest = max(len(p) for ps in patterns.cta.values() for p in ps)
     for m in patterns.cta_start.finditer(text):
-        i = bisect.bisect_right(starts, m.start()) - 1
-        found = _WORDS.finditer(text, m.start(), starts[i] + len(lines[i]))
+        at = m.start(1)
+        i = bisect.bisect_right(starts, at) - 1
+        found = _WORDS.finditer(text, at, starts[i] + len(lines[i]))
         words = tuple(w.group() for w in itertools.islice(found, longest))
-        for phrase in patterns.cta[m.group()]:
+        for phrase in patterns.cta[m.group(1)]:
             if words[: len(phrase)] == phrase:
                 phrases[i].add(phrase)
     return [len(p) for p in phrases]

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from toolkit.extract.classify import Classified
 from toolkit.extract.knowledge import Knowledge
+from toolkit.extract.prefilter import Needles, lowered, may_match, needles
 from toolkit.extract.sitename import YEARS, host_of, is_company, is_domain
 
 URL_WEIGHT = 10.0  # the page's own address
@@ -114,13 +115,20 @@ def chrome_clues(chrome: list[Classified], kb: Knowledge) -> list[Clue]:
     short = "\n".join(c.text for c in chrome if c.words <= SHORT_WORDS)
     tiny = "\n".join(c.text for c in chrome if c.words <= PHRASE_WORDS)
     out = [clue for line in _copyright_lines("\n".join(lines)) for clue in _copyright(line)]
-    out += [Clue(m.group("n"), FIRST_ON_WEIGHT, "first_on") for m in _FIRST_ON.finditer(short)]
-    out += [Clue(m.group("n"), ELSEWHERE_WEIGHT, "elsewhere") for m in _ELSEWHERE.finditer(short)]
-    for m in _PHRASE.finditer(tiny):
+    low_short, low_tiny = lowered(short), lowered(tiny)
+    out += [
+        Clue(m.group("n"), FIRST_ON_WEIGHT, "first_on")
+        for m in _matches(_FIRST_ON, short, low_short)
+    ]
+    out += [
+        Clue(m.group("n"), ELSEWHERE_WEIGHT, "elsewhere")
+        for m in _matches(_ELSEWHERE, short, low_short)
+    ]
+    for m in _matches(_PHRASE, tiny, low_tiny):
         name = next(g for g in m.groups() if g)
         out.append(Clue(name, PHRASE_WEIGHT, "phrase", explicit=bool(m.group("c") or m.group("e"))))
     markers = _markers(kb)
-    for m in markers.finditer(short) if markers else ():
+    for m in _matches(markers, short, low_short) if markers else ():
         index = int(str(m.lastgroup)[1:])
         out.append(Clue(kb.publishers[index].name, PHRASE_WEIGHT, "marker"))
     mentions: dict[str, int] = {}
@@ -134,6 +142,16 @@ def chrome_clues(chrome: list[Classified], kb: Knowledge) -> list[Clue]:
         if not _plain_word(n, short)
     ]
     return out
+
+
+_NEEDLES: dict[re.Pattern[str], Needles | None] = {}
+
+
+def _matches(pattern: re.Pattern[str], text: str, low: str | None) -> Iterator[re.Match[str]]:
+    """pattern.finditer(text), skipped when text lacks the literals every match holds."""
+    if pattern not in _NEEDLES:
+        _NEEDLES[pattern] = needles(pattern)
+    return pattern.finditer(text) if may_match(_NEEDLES[pattern], low) else iter(())
 
 
 def _domains(text: str) -> list[str]:

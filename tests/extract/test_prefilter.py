@@ -3,7 +3,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from toolkit.extract.classify import _at_line_starts, _cta_counts, _trie, compiled
+from toolkit.extract.classify import _at_line_starts, _cta_counts, compiled
 from toolkit.extract.knowledge import knowledge
 from toolkit.extract.prefilter import (
     first_chars,
@@ -12,6 +12,7 @@ from toolkit.extract.prefilter import (
     lowered,
     may_match,
     needles,
+    trie,
     within_line,
 )
 from toolkit.extract.segment import Unit
@@ -121,7 +122,7 @@ def test_lines_holding() -> None:
 )
 def test_trie_matches_exactly_its_words(words: list[str], probe: str) -> None:
     words = sorted(set(words))
-    pattern = re.compile(f"(?:{_trie(words)})\\Z")
+    pattern = re.compile(f"(?:{trie(words)})\\Z")
     assert bool(pattern.match(probe)) == (probe in words)
     assert all(pattern.match(w) for w in words)
 

@@ -19,6 +19,7 @@ from toolkit.extract.prefilter import (
     lowered,
     may_match,
     needles,
+    trie,
     within_line,
 )
 from toolkit.extract.segment import Unit
@@ -116,22 +117,7 @@ def _first_words(index: dict[str, list[tuple[str, ...]]]) -> re.Pattern[str] | N
     # The character before the word is matched, not looked behind at: re then tries only
     # the positions of such characters (the text must start with one). A whole word matches
     # at most one of the words, so their order is free: a trie is tried letter by letter.
-    return re.compile(rf"[\W_]({_trie(sorted(index))})(?![^\W_])")
-
-
-def _trie(words: list[str]) -> str:
-    """A regex matching exactly these (non-empty, sorted) words, sharing their prefixes."""
-    branches = []
-    for head, group in itertools.groupby(words, key=lambda w: w[:1]):
-        rests = [w[1:] for w in group]
-        tails = [r for r in rests if r]
-        alts = _trie(tails) if tails else ""
-        if tails and len(tails) < len(rests):
-            alts = f"(?:{alts})?"  # the word ends here too
-        elif tails:
-            alts = f"(?:{alts})"
-        branches.append(re.escape(head) + alts)
-    return "|".join(branches)
+    return re.compile(rf"[\W_]({trie(sorted(index))})(?![^\W_])")
 
 
 def compiled(kb: Knowledge) -> _Compiled:

@@ -10,6 +10,7 @@ given file, so testing their literals first saves nearly all of their scans.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 import warnings
 from typing import Any
@@ -220,3 +221,20 @@ def _needs(items: Any) -> frozenset[str] | None:
 def _rank(needed: frozenset[str]) -> tuple[int, int]:
     """Longer needles are rarer; fewer of them are tested faster."""
     return min(map(len, needed)), -len(needed)
+
+
+def trie(words: list[str]) -> str:
+    """A regex matching exactly these (non-empty, sorted) words, sharing their prefixes: re
+    tries one letter at a time instead of each word in turn; of two words that both match at
+    a position the longer is tried first, as in a longest-first alternation."""
+    branches = []
+    for head, group in itertools.groupby(words, key=lambda w: w[:1]):
+        rests = [w[1:] for w in group]
+        tails = [r for r in rests if r]
+        alts = trie(tails) if tails else ""
+        if tails and len(tails) < len(rests):
+            alts = f"(?:{alts})?"  # the word ends here too
+        elif tails:
+            alts = f"(?:{alts})"
+        branches.append(re.escape(head) + alts)
+    return "|".join(branches)

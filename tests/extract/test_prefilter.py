@@ -132,3 +132,11 @@ def test_cta_words_found_after_any_non_letter() -> None:
     patterns = compiled(knowledge())
     counts = _cta_counts(units, patterns)
     assert counts[0] >= 1 and counts[1] == 0 and counts[2] == counts[0] and counts[3] == 0
+
+
+def test_trie_prefers_the_longer_word() -> None:
+    pattern = re.compile(rf"(?:{trie(['The Times', 'The Times of India'])})(?!\w)")
+    assert pattern.findall("in The Times of India and The Times of day") == [
+        "The Times of India",
+        "The Times",
+    ]

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from toolkit.extract.classify import Classified
 from toolkit.extract.knowledge import Knowledge
-from toolkit.extract.prefilter import Needles, lowered, may_match, needles
+from toolkit.extract.prefilter import Needles, lowered, may_match, needles, trie
 from toolkit.extract.sitename import YEARS, host_of, is_company, is_domain
 
 URL_WEIGHT = 10.0  # the page's own address
@@ -229,7 +229,7 @@ def _known_names(kb: Knowledge) -> re.Pattern[str] | None:
     key = id(kb)
     if key not in _KNOWN_CACHE:
         names = {n for n in kb.names if len(n) >= 3}
-        alts = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        alts = trie(sorted(names))  # the longest name matching at a position first
         first = re.escape("".join(sorted({n[0] for n in names})))
         # the lookahead on first letters lets the scan skip most positions cheaply
         _KNOWN_CACHE[key] = re.compile(rf"(?<!\w)(?=[{first}])(?:{alts})(?!\w)") if alts else None

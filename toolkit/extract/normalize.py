@@ -16,7 +16,6 @@ _FTFY = ftfy.TextFixerConfig(
 )
 _SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t]")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
-_TRAILING = re.compile(r"[ ]+$", re.MULTILINE)
 # UTF-8 read as a Western single-byte code leaves a lead byte (Ã, Â, â, ...) before a
 # continuation byte; only text with such a pair is worth ftfy's (slower) repair.
 _MOJIBAKE = re.compile(
@@ -31,15 +30,18 @@ _ENTITY = re.compile(r"&(?:#\d{2,6}|#x[0-9a-fA-F]{2,5}|[a-zA-Z]{2,8});")
 def normalize_text(text: str) -> str:
     """Repaired text with LF line ends, plain spaces and no trailing blanks."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")
-    if _MOJIBAKE.search(text):
-        text = ftfy.fix_text(text, _FTFY)
-    else:
-        text = unicodedata.normalize("NFC", text)
+    if not text.isascii():  # (ASCII text has no mojibake, composes as it is, has no odd space)
+        if _MOJIBAKE.search(text):
+            text = ftfy.fix_text(text, _FTFY)
+        else:
+            text = unicodedata.normalize("NFC", text)
     if _ENTITY.search(text):
         text = html.unescape(text)
-    text = _INVISIBLE.sub("", text)
-    text = _SPACES.sub(" ", text)
-    return _TRAILING.sub("", text)
+    if text.isascii():
+        text = text.replace("\t", " ")  # the one ASCII character of _SPACES
+    else:
+        text = _SPACES.sub(" ", _INVISIBLE.sub("", text))
+    return "\n".join(line.rstrip(" ") for line in text.split("\n"))  # no trailing spaces
 
 
 def clean_inline(text: str) -> str:

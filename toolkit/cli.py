@@ -19,6 +19,7 @@ from toolkit.evaluate.render import render_scores
 from toolkit.evaluate.run import built_rows, dataset_rows
 from toolkit.evaluate.score import evaluate, load_truth
 from toolkit.hub.publish import PublishPlan, plan_publish, publish
+from toolkit.synthetic.corpus import TRUTH_FILE, write_synthetic
 from toolkit.validate.dataset import validate_paths
 from toolkit.validate.render import FORMATS, render_github, render_human, render_json
 
@@ -183,6 +184,22 @@ def eval_command(
         print(json.dumps(scores, indent=2, ensure_ascii=False))
     else:
         render_scores(scores, out)
+
+
+@app.command("synth")
+def synth_command(
+    out_dir: Annotated[Path, typer.Argument(help="Folder to write raw/ and truth.jsonl into")],
+    source: Annotated[
+        Path, typer.Option("--from", help="Built dataset whose bodies lend the prose")
+    ],
+    articles: Annotated[int, typer.Option(help="Number of raw files to write", min=1)] = 1000,
+    seed: Annotated[int, typer.Option(help="Random seed: the same seed, the same corpus")] = 0,
+    chars: Annotated[int, typer.Option(help="Approximate article length in characters")] = 3500,
+) -> None:
+    """Write a labelled synthetic corpus of copies and same-story articles, for `toolkit eval`."""
+    with _user_errors():
+        count = write_synthetic(source, out_dir, articles, seed, chars)
+    out.print(f"wrote {count} files to {out_dir / 'raw'} and labels to {out_dir / TRUTH_FILE}")
 
 
 def main() -> None:

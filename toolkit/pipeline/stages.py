@@ -11,8 +11,9 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from toolkit.contract import Contract
-from toolkit.dedup.containment import near_duplicate_pairs
 from toolkit.dedup.groups import Member, assign_groups
+from toolkit.dedup.story import story_groups
+from toolkit.dedup.near import near_duplicate_pairs
 from toolkit.extract.article import extract_article
 from toolkit.ingest.discover import RawFile
 from toolkit.ingest.read import read_raw
@@ -77,15 +78,18 @@ def split_quarantine(records: pa.Table) -> tuple[pa.Table, pa.Table]:
 
 
 def group_duplicates(rows: pa.Table) -> pa.Table:
-    """Global stage: duplicate_group for every row, missing facts carried over inside groups."""
+    """Global stage: duplicate and story groups, missing facts carried over inside groups."""
     names = [f.name for f in dataclasses.fields(Member)]
     columns = [rows.column(n).to_pylist() for n in names]
     members = [
         Member(**dict(zip(names, values, strict=True))) for values in zip(*columns, strict=True)
     ]
-    groups = assign_groups(members, near_duplicate_pairs([m.body for m in members]))
-    updates = {"duplicate_group": groups}
+    bodies = [m.body for m in members]
+    pairs = near_duplicate_pairs(bodies)
+    updates = {"duplicate_group": assign_groups(members, pairs)}
     updates.update({n: [getattr(m, n) for m in members] for n in Member.UPDATED})
+    ids, dates = [m.id for m in members], [m.date for m in members]
+    updates["story_group"] = story_groups(ids, bodies, dates, pairs)
     for name, values in updates.items():
         index = rows.schema.get_field_index(name)
         rows = rows.set_column(index, name, pa.array(values, rows.schema.field(name).type))

@@ -12,8 +12,8 @@ import pyarrow.compute as pc
 
 from toolkit.contract import Contract
 from toolkit.dedup.groups import Member, assign_groups
-from toolkit.dedup.story import story_groups
 from toolkit.dedup.near import near_duplicate_pairs
+from toolkit.dedup.story import story_groups
 from toolkit.extract.article import extract_article
 from toolkit.ingest.discover import RawFile
 from toolkit.ingest.read import read_raw

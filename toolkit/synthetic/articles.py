@@ -9,7 +9,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 _WORD = re.compile(r"[^\W\d_]{3,}")
-_ENTITY = re.compile(r"\b[A-Z][a-z]{3,}\b")
+_ENTITY = re.compile(r"(?<=[a-z,] )[A-Z][a-z]{3,}\b")  # capitalised inside a sentence
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
 
 
 @dataclass(frozen=True)
@@ -79,18 +80,24 @@ def _mention(paragraph: str, actors: Sequence[str], rng: random.Random) -> str:
 
 
 def follow_up(story: Article, rng: random.Random, pool: Pool, quoted: float) -> Article:
-    """Another article on the same event: new prose naming the same actors, quoting a share."""
-    actors = [w for w in story.headline.split()[:1]] + _ENTITY.findall(" ".join(story.paragraphs))
-    fresh = base_article(rng, pool, sum(len(p) for p in story.paragraphs))
-    count = max(1, round(len(fresh.paragraphs) * quoted))
-    start = rng.randrange(max(1, len(story.paragraphs) - count + 1))
-    quote = [f"“{p}”" for p in story.paragraphs[start : start + count]]
+    """Another article on the same event: new prose naming the same actors, quoting a share
+    (by length) of the story's sentences, picked across the whole story."""
+    actors = story.headline.split()[:1] + _ENTITY.findall(" ".join(story.paragraphs))
+    sentences = [s for p in story.paragraphs for s in _SENTENCE.split(p) if s]
+    total = sum(len(s) for s in sentences)
+    picked: set[int] = set()
+    for i in rng.sample(range(len(sentences)), len(sentences)):
+        if sum(len(sentences[j]) for j in picked) + len(sentences[i]) > quoted * total:
+            continue
+        picked.add(i)
+    quotes = [f"“{sentences[i]}” {rng.choice(actors or ['Example'])} said." for i in sorted(picked)]
+    fresh = base_article(rng, pool, round(total * (1 - quoted)))
     own = [_mention(p, actors[:6] or ["Example"], rng) for p in fresh.paragraphs]
-    keep = max(1, len(own) - count)
-    paragraphs = own[: keep // 2] + quote + own[keep // 2 : keep]
+    for quote in quotes:
+        own.insert(rng.randrange(len(own) + 1), quote)
     day = story.date + dt.timedelta(days=rng.randint(0, 2))
     headline = f"{story.headline.split()[0]} {fresh.headline.split(' ', 1)[1]}"
-    return replace(fresh, headline=headline, paragraphs=tuple(paragraphs), date=day)
+    return replace(fresh, headline=headline, paragraphs=tuple(own), date=day)
 
 
 def rewrite(story: Article, rng: random.Random, pool: Pool) -> Article:

@@ -53,9 +53,15 @@ def candidate_pairs(keys: npt.NDArray[np.uint64]) -> Pairs:
     if not found:
         return np.zeros((0, 2), dtype=np.int64)
     pairs = np.concatenate(found)
+    return unique_pairs(pairs, n)
+
+
+def unique_pairs(pairs: Pairs, n: int) -> Pairs:
+    """Distinct (i < j) pairs, sorted; a 1-D sort of i * n + j, far faster than unique(axis=0)."""
     pairs = np.sort(pairs, axis=1)
     pairs = pairs[pairs[:, 0] != pairs[:, 1]]
-    return np.unique(pairs, axis=0)
+    codes = np.unique(pairs[:, 0] * n + pairs[:, 1])
+    return np.stack([codes // n, codes % n], axis=1) if codes.size else pairs[:0]
 
 
 def estimated_containment(

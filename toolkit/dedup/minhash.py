@@ -34,7 +34,8 @@ def _distinct(batch: Shingled) -> npt.NDArray[np.int32]:
     if batch.hash.size == 0:
         return np.zeros(batch.count, dtype=np.int32)
     # 44 bits of the hash with the body's index above them: unique per (body, shingle).
-    keys = np.unique((batch.doc.astype(np.uint64) << np.uint64(44)) | (batch.hash >> np.uint64(20)))
+    keys = np.sort((batch.doc.astype(np.uint64) << np.uint64(44)) | (batch.hash >> np.uint64(20)))
+    keys = keys[np.concatenate(([True], keys[1:] != keys[:-1]))]
     return np.bincount((keys >> np.uint64(44)).astype(np.int64), minlength=batch.count).astype(
         np.int32
     )

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import numpy.typing as npt
 
-from toolkit.dedup.lsh import Pairs, verified_pairs
+from toolkit.dedup.lsh import Pairs, unique_pairs, verified_pairs
 from toolkit.dedup.minhash import signatures
 from toolkit.dedup.shingles import shingle_batch
 
@@ -44,7 +44,7 @@ class DuplicateIndex:
         found = np.concatenate(
             [_exact_pairs(np.concatenate(self._exact)), verified_pairs(sig, sizes)]
         )
-        found = np.unique(found, axis=0) if found.size else found
+        found = unique_pairs(found, sig.shape[0])
         return [(int(a), int(b)) for a, b in found]
 
 

@@ -7,20 +7,19 @@ modular arithmetic, so they are the same on every machine and every library vers
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
+import polars as pl
+import pyarrow as pa
 
 U64 = np.uint64
 SHINGLE_WORDS = 3  # short enough that a few % of OCR-confused characters leave most intact
 
-_NON_WORD = re.compile(r"[\W_]+")
 # Scripts written without spaces: every character is a token of its own.
-_UNSPACED = re.compile(r"([\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff])")
+_UNSPACED = r"([\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}])"
 _BASE = U64(0x100000001B3)  # odd, so it has an inverse modulo 2**64
 _BASE_INV = U64(pow(int(_BASE), -1, 2**64))
 _MIX = (U64(0xBF58476D1CE4E5B9), U64(0x94D049BB133111EB))
@@ -37,12 +36,23 @@ class Shingled:
     count: int  # number of bodies
 
 
-def words(body: str) -> str:
-    """The body as space-separated folded tokens: what two copies of one text share."""
-    text = _NON_WORD.sub(" ", unicodedata.normalize("NFKC", body).casefold())
-    if not text.isascii():
-        text = _UNSPACED.sub(r" \1 ", text)
-    return " ".join(text.split())
+def folded(bodies: Sequence[str]) -> pa.LargeStringArray:
+    """Each body as folded tokens, each followed by one space: what two copies of a text share.
+
+    One Arrow buffer holds the whole batch, so numpy reads it without a copy."""
+    series = (
+        pl.Series(bodies, dtype=pl.String)
+        .str.normalize("NFKC")
+        .str.to_lowercase()
+        .str.replace_all(r"[\W_]+", " ")
+        .str.replace_all(_UNSPACED, " $1 ")
+        .str.replace_all(" +", " ")
+        .str.strip_chars(" ")
+        + " "
+    )
+    text = series.to_arrow().cast(pa.large_string())
+    assert isinstance(text, pa.LargeStringArray)
+    return text
 
 
 def mix(values: npt.NDArray[np.uint64]) -> npt.NDArray[np.uint64]:
@@ -65,9 +75,11 @@ def _powers(base: np.uint64, n: int) -> npt.NDArray[np.uint64]:
 
 def shingle_batch(bodies: Sequence[str], size: int = SHINGLE_WORDS) -> Shingled:
     """Hashes of every run of `size` consecutive tokens in each body (fewer when shorter)."""
-    texts = [words(b).encode("utf-8") for b in bodies]
-    joined = b" ".join(texts) + b" "
-    data = np.frombuffer(joined, dtype=np.uint8)
+    text = folded(bodies)
+    _, offsets_buffer, data_buffer = text.buffers()
+    raw = np.frombuffer(offsets_buffer, dtype=np.int64)[text.offset : text.offset + len(text) + 1]
+    data = np.frombuffer(data_buffer, dtype=np.uint8)[raw[0] : raw[-1]]
+    offsets = raw - raw[0]
     n = data.size
     with np.errstate(over="ignore"):
         prefix = np.zeros(n + 1, dtype=U64)
@@ -79,14 +91,12 @@ def shingle_batch(bodies: Sequence[str], size: int = SHINGLE_WORDS) -> Shingled:
         ) -> npt.NDArray[np.uint64]:
             return mix((prefix[ends] - prefix[starts]) * inverse[starts])
 
+        exact = span_hash(offsets[:-1], offsets[1:] - 1)
         spaces = np.flatnonzero(data == ord(" "))
-        lengths = np.array([len(t) for t in texts], dtype=np.int64)
-        doc_starts = np.concatenate(([0], np.cumsum(lengths + 1)[:-1]))
-        exact = span_hash(doc_starts, doc_starts + lengths)
         token_starts = np.concatenate(([0], spaces[:-1] + 1))
         real = spaces > token_starts  # an empty body leaves an empty token
         token_starts, token_ends = token_starts[real], spaces[real]
-        token_doc = np.searchsorted(doc_starts, token_starts, side="right") - 1
+        token_doc = np.searchsorted(offsets, token_starts, side="right") - 1
         tokens = span_hash(token_starts, token_ends)
         doc, hashes = _shingles(tokens, token_doc, size)
     return Shingled(doc=doc, hash=hashes, exact=exact, count=len(bodies))

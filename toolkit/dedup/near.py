@@ -7,15 +7,43 @@ batches, are shingled and signed, and dropped.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
 
 from toolkit.dedup.lsh import Pairs, unique_pairs, verified_pairs
-from toolkit.dedup.minhash import signatures
+from toolkit.dedup.minhash import SLOTS, signatures
 from toolkit.dedup.shingles import shingle_batch
 
 BATCH = 2048
+
+
+@dataclass(frozen=True)
+class Signed:
+    """What the duplicate search keeps of a batch of bodies: no text, a few hundred bytes each."""
+
+    sig: npt.NDArray[np.uint32]  # (bodies, SLOTS)
+    sizes: npt.NDArray[np.int32]  # distinct shingles
+    exact: npt.NDArray[np.uint64]  # hash of the whole token sequence
+
+
+def sign(bodies: Sequence[str]) -> Signed:
+    """Shingle and sign bodies; runs per batch, in parallel, before the global search."""
+    parts: list[Signed] = []
+    for start in range(0, len(bodies), BATCH):
+        shingled = shingle_batch(bodies[start : start + BATCH])
+        sig, sizes = signatures(shingled)
+        parts.append(Signed(sig, sizes, shingled.exact))
+    if not parts:
+        return Signed(
+            np.zeros((0, SLOTS), np.uint32), np.zeros(0, np.int32), np.zeros(0, np.uint64)
+        )
+    return Signed(
+        np.concatenate([p.sig for p in parts]),
+        np.concatenate([p.sizes for p in parts]),
+        np.concatenate([p.exact for p in parts]),
+    )
 
 
 class DuplicateIndex:
@@ -26,14 +54,11 @@ class DuplicateIndex:
         self._sizes: list[npt.NDArray[np.int32]] = []
         self._exact: list[npt.NDArray[np.uint64]] = []
 
-    def add(self, bodies: Sequence[str]) -> None:
-        """Shingle and sign one batch of bodies, in the order their rows will be numbered."""
-        for start in range(0, len(bodies), BATCH):
-            shingled = shingle_batch(bodies[start : start + BATCH])
-            sig, sizes = signatures(shingled)
-            self._sigs.append(sig)
-            self._sizes.append(sizes)
-            self._exact.append(shingled.exact)
+    def add(self, signed: Signed) -> None:
+        """Add one batch's signatures, in the order their rows are numbered."""
+        self._sigs.append(signed.sig)
+        self._sizes.append(signed.sizes)
+        self._exact.append(signed.exact)
 
     def pairs(self) -> list[tuple[int, int]]:
         """Index pairs (i < j) of bodies that are copies of one article, sorted."""
@@ -63,5 +88,5 @@ def _exact_pairs(exact: npt.NDArray[np.uint64]) -> Pairs:
 def near_duplicate_pairs(bodies: Iterable[str]) -> list[tuple[int, int]]:
     """Index pairs (i < j) of bodies that are copies of one article."""
     index = DuplicateIndex()
-    index.add(list(bodies))
+    index.add(sign(list(bodies)))
     return index.pairs()

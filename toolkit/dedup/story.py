@@ -9,45 +9,90 @@ Words that many articles share (a country, a weekday) get little weight and no j
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Sequence
 
 import numpy as np
 import polars as pl
+import pyarrow as pa
 
 from toolkit.dedup.groups import components
 
 THRESHOLD = 0.3
 WINDOW = dt.timedelta(days=7)
 TOP_TERMS = 50
-# A capitalised word after a word or a comma: inside a sentence, so a name, not an opening.
-_NAME = re.compile(r"(?:(?<=\w )|(?<=[,;] ))([A-ZÀ-ÖØ-ÞА-ЯЁΑ-Ω][\w’'-]*\w)")
-_POSSESSIVE = re.compile(r"['’]s?$")
-_WORD = re.compile(r"[^\W\d_]{2,}")
+_UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁΑ-Ω"
+_CAP = rf"[{_UPPER}][\w’'-]*\w"
+# A run of capitalised words, with what precedes it: a sentence start, a word, or a comma.
+_RUN = rf"(?m)(?:^|[.!?:\"“”]\s+|\w |[,;] ){_CAP}(?: {_CAP})*"
+_INSIDE = r"^(?:\w |[,;] )"
+_OPENING = rf"^[.!?:\"“”]?\s*{_CAP} ?"  # a run opening a sentence loses its first word
+_WORD = r"[^\W\d_]{2,}"
 _MIN_NAMES = 5
+_SEED = 20261122
+TERMS_TYPE = pa.list_(pa.uint64())
 
 
-def story_terms(body: str) -> list[str]:
-    """The name-like words of a body, folded; every word when the script has no case."""
-    names = _NAME.findall(body)
-    if len(names) >= _MIN_NAMES:
-        return [_POSSESSIVE.sub("", n).casefold() for n in names]
-    return [w.casefold() for w in _WORD.findall(body)]
+def story_terms(bodies: Sequence[str]) -> pl.DataFrame:
+    """(doc, term) for every name-like word of each body, folded; every word of a body with
+    fewer than a handful (scripts without case)."""
+    frame = pl.DataFrame(
+        {"doc": np.arange(len(bodies), dtype=np.int64), "body": list(bodies)},
+        schema={"doc": pl.Int64, "body": pl.String},
+    )
+    runs = frame.select("doc", run=pl.col("body").str.extract_all(_RUN)).explode("run")
+    names = (
+        runs.drop_nulls()
+        .select(
+            "doc",
+            term=pl.when(pl.col("run").str.contains(_INSIDE))
+            .then(pl.col("run").str.slice(2))
+            .otherwise(pl.col("run").str.replace(_OPENING, ""))
+            .str.split(" "),
+        )
+        .explode("term")
+        .filter(pl.col("term").str.len_chars() > 0)
+    )
+    enough = names.group_by("doc").len().filter(pl.col("len") >= _MIN_NAMES)["doc"]
+    words = (
+        frame.filter(~pl.col("doc").is_in(enough.implode()))
+        .select("doc", term=pl.col("body").str.extract_all(_WORD))
+        .explode("term")
+        .drop_nulls()
+    )
+    return pl.concat([names.filter(pl.col("doc").is_in(enough.implode())), words]).select(
+        "doc", term=pl.col("term").str.replace(r"['’]s?$", "").str.to_lowercase()
+    )
+
+
+def term_lists(bodies: Sequence[str]) -> pa.Array:
+    """Each body's story terms as 64-bit hashes (list<uint64>): computed per batch, kept for
+    the global pass at 8 bytes a term instead of the text."""
+    hashed = story_terms(bodies).select("doc", term=pl.col("term").hash(seed=_SEED))
+    lists = hashed.group_by("doc").agg("term")
+    full = pl.DataFrame({"doc": np.arange(len(bodies), dtype=np.int64)}).join(
+        lists, on="doc", how="left", maintain_order="left"
+    )
+    column = full["term"].fill_null(pl.lit([], dtype=pl.List(pl.UInt64))).to_arrow()
+    return column.cast(TERMS_TYPE)
+
+
+def terms_frame(lists: pa.Array | pa.ChunkedArray) -> pl.DataFrame:
+    """(doc, term) rows of a term_lists column, doc numbered by row."""
+    frame = pl.from_arrow(pa.table({"term": lists}))
+    assert isinstance(frame, pl.DataFrame)
+    return frame.with_row_index("doc").explode("term").drop_nulls()
 
 
 def story_pairs(bodies: Sequence[str], dates: Sequence[dt.date | None]) -> list[tuple[int, int]]:
     """Index pairs (i < j) of articles about the same event."""
-    n = len(bodies)
+    return term_pairs(terms_frame(term_lists(bodies)), dates)
+
+
+def term_pairs(terms: pl.DataFrame, dates: Sequence[dt.date | None]) -> list[tuple[int, int]]:
+    """Story pairs from (doc, term) rows: TF-IDF of the top terms, cosine, date window."""
+    n = len(dates)
     if n < 2:
         return []
-    terms = (
-        pl.DataFrame(
-            {"doc": np.arange(n, dtype=np.int64), "term": [story_terms(b) for b in bodies]},
-            schema={"doc": pl.Int64, "term": pl.List(pl.String)},
-        )
-        .explode("term")
-        .drop_nulls()
-    )
     counts = terms.group_by("doc", "term").len("tf")
     df = counts.group_by("term").len("df")
     cap = max(50, n // 20)  # a term in more docs than this links too much to mean one event
@@ -81,12 +126,12 @@ def story_pairs(bodies: Sequence[str], dates: Sequence[dt.date | None]) -> list[
 
 def story_groups(
     ids: Sequence[str],
-    bodies: Sequence[str],
+    terms: pl.DataFrame,
     dates: Sequence[dt.date | None],
     duplicate_pairs: Sequence[tuple[int, int]],
 ) -> list[str]:
     """The story_group of each article: the id of its story's first-published member."""
-    roots = components(len(ids), [*duplicate_pairs, *story_pairs(bodies, dates)])
+    roots = components(len(ids), [*duplicate_pairs, *term_pairs(terms, dates)])
     members: dict[int, list[int]] = {}
     for i, root in enumerate(roots):
         members.setdefault(root, []).append(i)

@@ -19,6 +19,7 @@ from toolkit.evaluate.render import render_scores
 from toolkit.evaluate.run import built_rows, dataset_rows
 from toolkit.evaluate.score import evaluate, load_truth
 from toolkit.hub.publish import PublishPlan, plan_publish, publish
+from toolkit.pipeline.local import default_workers
 from toolkit.synthetic.corpus import TRUTH_FILE, write_synthetic
 from toolkit.validate.dataset import validate_paths
 from toolkit.validate.render import FORMATS, render_github, render_human, render_json
@@ -65,6 +66,10 @@ def build_command(
     contract: Annotated[
         Path | None, typer.Option("--contract", help="Contract YAML [default: schema/]")
     ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option("--workers", "-w", min=1, help="Processes extracting [default: all cores]"),
+    ] = None,
 ) -> None:
     """Build a Hub-ready dataset folder (Parquet shards, card, report) from RAW_DIR."""
     with _user_errors():
@@ -73,7 +78,14 @@ def build_command(
         # The project's own card follows the project's own raw folder, not other builds.
         same_raw = raw.resolve() == defaults.raw.resolve()
         card_copy = card or (defaults.card if same_raw else None)
-        opts = BuildOptions(raw, out_dir or defaults.out, strict, card_copy, contract)
+        opts = BuildOptions(
+            raw,
+            out_dir or defaults.out,
+            strict,
+            card_copy,
+            contract,
+            workers=workers or default_workers(),
+        )
         result = build(opts)
     counts = result.report["counts"]
     groups = result.report["duplicate_groups"]

@@ -91,7 +91,8 @@ def build_command(
     groups = result.report["duplicate_groups"]
     out.print(
         f"built {result.out_dir}: {counts['rows']} rows from {counts['files']} files, "
-        f"{counts['quarantined']} quarantined, {groups['groups']} duplicate groups"
+        f"{counts['quarantined']} quarantined, {groups['groups']} duplicate groups, "
+        f"{result.report['story_groups']['groups']} stories"
     )
     for q in result.report["quarantined"]:
         out.print(f"  quarantined {q['raw_path']}: {q['reason']} ({q['detail']})", markup=False)

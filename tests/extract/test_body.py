@@ -62,3 +62,12 @@ def test_a_headline_at_the_top_of_the_block_is_not_body() -> None:
     assert _below_headline((10, 40), (5, 5)) == (10, 40)  # above the block: nothing to drop
     assert _below_headline((10, 40), (30, 30)) == (10, 40)  # deep inside: a subheading
     assert _below_headline((10, 12), (11, 11)) == (10, 12)  # never empties the block
+
+
+def test_a_share_row_one_button_per_line_costs_as_one_row() -> None:
+    buttons = ["Facebook", "Twitter", "Whatsapp", "Pinterest", "Linkedin"]
+    later = PROSE.replace("council", "board")
+    units = _units([PROSE, PROSE, PROSE, *buttons, later, later, later])
+    assert [units[3 + k].furniture for k in range(5)] == ["share_buttons"] * 5
+    assert scores(units)[3:8] == [-40, 0, 0, 0, 0]
+    assert article_span(units) == (0, len(units))

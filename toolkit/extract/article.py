@@ -6,16 +6,22 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from toolkit.extract.bios import drop_closing_bios
 from toolkit.extract.body import article_span, body_paragraphs
 from toolkit.extract.byline import byline_names, credited_names, people_and_agencies
-from toolkit.extract.classify import Classified, classify, is_byline, weight
+from toolkit.extract.captions import drop_credited_captions
+from toolkit.extract.cjkprose import promote_cjk_runs
+from toolkit.extract.classify import Classified, classify, is_byline, joined_weight, weight
 from toolkit.extract.dateline import publication_date
+from toolkit.extract.doubled import undouble_units
+from toolkit.extract.gallery import mark_gallery
 from toolkit.extract.headline import find_headline, headline_text
 from toolkit.extract.knowledge import Knowledge, knowledge
 from toolkit.extract.language import detect_language
 from toolkit.extract.normalize import normalize_text
 from toolkit.extract.segment import segment
 from toolkit.extract.source import find_source
+from toolkit.extract.trim import trim_span
 
 HEADER_LOOKBACK = 4
 _URL_LABEL = re.compile(
@@ -45,16 +51,19 @@ def extract_article(raw_text: str, kb: Knowledge | None = None) -> Extraction:
     """Extract every field from one decoded file; never raises on odd text."""
     kb = kb or knowledge()
     weight.cache_clear()  # the cache serves one file's finders, never the next file
-    units = classify(segment(normalize_text(raw_text)), kb)
+    lines = undouble_units(segment(normalize_text(raw_text)))
+    units = promote_cjk_runs(mark_gallery(classify(lines, kb)))
     result = Extraction(url=_find_url(units))
     span = article_span(units)
     if span is None:
         return result
+    span = trim_span(units, span)
     head = find_headline(units, span[0])
     paragraphs = body_paragraphs(units, _below_headline(span, head))
+    paragraphs = drop_credited_captions(drop_closing_bios(paragraphs))
     result.body = "\n\n".join(paragraphs)
-    result.word_count = weight(result.body)
-    result.language = detect_language(result.body)
+    result.word_count = joined_weight(paragraphs)
+    result.language = detect_language(result.body, result.word_count)
 
     top = head[0] if head else span[0]
     header = units[max(0, top - HEADER_LOOKBACK) : span[0] + 1]
@@ -81,7 +90,7 @@ def _below_headline(span: tuple[int, int], head: tuple[int, int] | None) -> tupl
 
 def _find_url(units: list[Classified]) -> str | None:
     for i, c in enumerate(units):
-        m = _URL_LABEL.match(c.text)
+        m = _URL_LABEL.match(c.text) if ":" in c.text else None  # the label ends in a colon
         if not m:
             continue
         url = m.group("url") or (units[i + 1].text if i + 1 < len(units) else "")

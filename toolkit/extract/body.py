@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from toolkit.extract.bridge import bridged_end
 from toolkit.extract.classify import Classified
+from toolkit.extract.feed import feed_item
+from toolkit.extract.rows import one_cost_per_row
+from toolkit.extract.tail import teaser_tail_start, trailing_chrome_start
+from toolkit.extract.void import densest_part
 
 FURNITURE_COST = 40
 OTHER_COST = 10
@@ -10,14 +15,18 @@ OTHER_COST = 10
 # dropped but barely separates; calls to action, share rows and appeals mark the article's end.
 REASON_COSTS = {
     "print_page": 0,
+    "gallery": 0,
     "embed_signature": 0,
     "embed_media": 0,
     "credit": 4,
     "credit_agency": 4,
+    "caption_credit": 4,
+    "caption_label": 4,
     "getty": 4,
     "credit_domain": 4,
     "links": 6,
     "repeated_in_file": 6,
+    "related_heading": 6,  # a related box can sit between the headline and the text
     "markup": 20,
 }
 
@@ -60,7 +69,7 @@ def scores(units: list[Classified]) -> list[int]:
         0 if inside[i] and not c.furniture and not c.prose else _score(c)
         for i, c in enumerate(units)
     ]
-    return _cap_gaps(values)
+    return _cap_gaps(one_cost_per_row(units, values))
 
 
 def _cap_gaps(values: list[int]) -> list[int]:
@@ -103,11 +112,33 @@ def _runs(values: list[int]) -> list[tuple[int, int, int]]:
 def article_span(units: list[Classified]) -> tuple[int, int] | None:
     """[start, end) of the article: the first run scoring at least half the best one (the
     article comes before the comments, feeds and related stories that can outweigh it)."""
-    runs = _runs(scores(units))
+    values = scores(units)
+    runs = _runs(values)
     if not runs:
         return None
     top = max(score for score, _, _ in runs)
-    _, start, end = next(r for r in runs if r[0] >= EARLIEST_SHARE * top)
+    index = next(i for i, r in enumerate(runs) if r[0] >= EARLIEST_SHARE * top)
+    start, end = _refined(units, values, runs, index, EARLIEST_SHARE * top)
+    end = teaser_tail_start(units, start, end)
+    return start, trailing_chrome_start(units, start, end)
+
+
+def _refined(
+    units: list[Classified],
+    values: list[int],
+    runs: list[tuple[int, int, int]],
+    index: int,
+    floor: float,
+) -> tuple[int, int]:
+    """The chosen run narrowed to a feed's main item, or to its part with the most prose and
+    then joined across a widget to the runs after it, and cut at a comments heading."""
+    _, start, end = runs[index]
+    feed = feed_item(units, start, end)
+    if feed:
+        return feed
+    start, end = densest_part(units, values, start, end)
+    if end == runs[index][2]:
+        end = bridged_end(units, values, runs, index, floor)
     return start, _section_end(units, start, end)
 
 

@@ -4,20 +4,25 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from toolkit.extract.knowledge import Knowledge
+from toolkit.extract.prefilter import Needles, line_anchored, lowered, may_match, needles
 from toolkit.extract.segment import Unit
 
 _TOKEN = re.compile(r"\w+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _URL = re.compile(r"(?:https?://|www\.)\S+")
-_LONG_TOKEN = re.compile(r"[!-~]{40,}")
+_LONG_CHARS = 40
+_LONG_TOKEN = re.compile(rf"[!-~]{{{_LONG_CHARS},}}")
 _DOMAIN_ONLY = re.compile(r"^(?:[a-z0-9-]+\.)+[a-z]{2,}(?:/\S*)?$", re.IGNORECASE)
 _TERMINAL = (".", "!", "?", "…", '"', "”", "’", "'", ")", "»", "。", "！", "？", ":", ";")
 _BYLINE = re.compile(r"^(?:by|from)\s+\S", re.IGNORECASE)
+_SEPARATORS = re.compile(r"[\s|·•/,;:!()\[\]-]+")
 
 
 def cjk_count(text: str) -> int:
@@ -28,10 +33,17 @@ def cjk_count(text: str) -> int:
 @functools.lru_cache(maxsize=8192)
 def weight(text: str) -> int:
     """Words in text, counting two CJK characters as one word (cached: every finder asks)."""
-    cjk = cjk_count(text)
-    if not cjk:
+    if not _CJK.search(text):
         return len(_TOKEN.findall(text))
-    return len(_TOKEN.findall(_CJK.sub(" ", text))) + cjk // 2
+    return len(_TOKEN.findall(_CJK.sub(" ", text))) + cjk_count(text) // 2
+
+
+def joined_weight(texts: list[str]) -> int:
+    """weight() of the texts joined by blank lines, summed from their cached weights (words
+    never run across a line); text with CJK, whose half-words round, is counted whole."""
+    if any(_CJK.search(t) for t in texts):
+        return weight("\n\n".join(texts))
+    return sum(weight(t) for t in texts)
 
 
 @dataclass(frozen=True)
@@ -54,8 +66,15 @@ class _Compiled:
 
     strong: tuple[tuple[str, re.Pattern[str]], ...]  # multi-line: run once over all units
     cta: dict[str, list[tuple[str, ...]]]  # first word -> the phrases starting with it
+    cta_start: re.Pattern[str] | None  # any phrase's first word, as a whole word
     publisher: re.Pattern[str] | None
     appeals: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]
+    # literals each pattern needs (prefilter): a file without them is not scanned
+    strong_needles: tuple[Needles | None, ...]
+    publisher_needles: Needles | None
+    appeal_needles: tuple[Needles | None, ...]
+    markup_needles: Needles | None
+    line_anchored: frozenset[str]  # strong patterns that only match at a line's start
 
 
 _COMPILED: dict[int, _Compiled] = {}
@@ -75,22 +94,39 @@ def _phrase_index(phrases: frozenset[str]) -> dict[str, list[tuple[str, ...]]]:
 
 
 _WORDS = re.compile(r"[^\W_]+")
+CTA_MAX_WORDS = 80  # a longer unit is prose even with a 'sign up' or two in it
+
+
+def _first_words(index: dict[str, list[tuple[str, ...]]]) -> re.Pattern[str] | None:
+    """One pattern finding the words a phrase can start with, so other words cost nothing."""
+    if not index:
+        return None
+    alts = "|".join(re.escape(w) for w in sorted(index, key=len, reverse=True))
+    return re.compile(rf"(?<![^\W_])(?:{alts})(?![^\W_])")
 
 
 def compiled(kb: Knowledge) -> _Compiled:
     """Compile once per Knowledge object."""
     found = _COMPILED.get(id(kb))
     if found is None:
+        index = _phrase_index(kb.cta)
         lines = [p for pub in kb.publishers for p in (*pub.markers, *pub.boilerplate)]
+        strong = tuple(
+            (name, re.compile(p.pattern, re.IGNORECASE | re.MULTILINE)) for name, p in kb.strong
+        )
+        publisher = _alternation([(f"pub{i}", p) for i, p in enumerate(lines)]) if lines else None
+        appeals = tuple(a for pub in kb.publishers for a in pub.appeals)
         found = _Compiled(
-            strong=tuple(
-                (name, re.compile(p.pattern, re.IGNORECASE | re.MULTILINE)) for name, p in kb.strong
-            ),
-            cta=_phrase_index(kb.cta),
-            publisher=_alternation([(f"pub{i}", p) for i, p in enumerate(lines)])
-            if lines
-            else None,
-            appeals=tuple(a for pub in kb.publishers for a in pub.appeals),
+            strong=strong,
+            cta=index,
+            cta_start=_first_words(index),
+            publisher=publisher,
+            appeals=appeals,
+            strong_needles=tuple(needles(p) for _, p in strong),
+            publisher_needles=needles(publisher) if publisher else None,
+            appeal_needles=tuple(needles(start) for start, _ in appeals),
+            markup_needles=needles(kb.markup),
+            line_anchored=frozenset(name for name, p in strong if line_anchored(p)),
         )
         _COMPILED[id(kb)] = found
     return found
@@ -104,19 +140,53 @@ def _scan(units: list[Unit], patterns: _Compiled) -> tuple[list[str | None], lis
     for u in units[:-1]:
         starts.append(starts[-1] + len(u.text) + 1)
     reasons: list[str | None] = [None] * len(units)
-    for name, pattern in patterns.strong:
-        for m in pattern.finditer(text):
+    low = lowered(text)
+    for (name, pattern), needed in zip(patterns.strong, patterns.strong_needles, strict=True):
+        if not may_match(needed, low):
+            continue
+        anchored = name in patterns.line_anchored
+        for m in _at_line_starts(pattern, text, starts) if anchored else pattern.finditer(text):
             if "\n" not in m.group():
                 i = bisect.bisect_right(starts, m.start()) - 1
                 reasons[i] = reasons[i] or name
+    return reasons, _cta_counts(units, patterns)
+
+
+def _at_line_starts(
+    pattern: re.Pattern[str], text: str, starts: list[int]
+) -> Iterator[re.Match[str]]:
+    """What pattern.finditer(text) yields when the pattern only matches at line starts and
+    never empty: one match() per line start, skipping those inside the previous match."""
+    resume = 0
+    for start in starts:
+        if start < resume:
+            continue
+        m = pattern.match(text, start)
+        if m:
+            resume = m.end()
+            yield m
+
+
+def _cta_counts(units: list[Unit], patterns: _Compiled) -> list[int]:
+    """How many distinct call-to-action phrases each unit's words contain (0 for units too
+    long for a call to action, which are not read)."""
     phrases: list[set[tuple[str, ...]]] = [set() for _ in units]
-    for i, unit in enumerate(units):
-        words = _WORDS.findall(unit.text.lower())
-        for k, word in enumerate(words):
-            for phrase in patterns.cta.get(word, ()):
-                if tuple(words[k : k + len(phrase)]) == phrase:
-                    phrases[i].add(phrase)
-    return reasons, [len(p) for p in phrases]
+    if patterns.cta_start is None:
+        return [0] * len(units)
+    lines = [u.text.lower() if weight(u.text) <= CTA_MAX_WORDS else "" for u in units]
+    text = "\n".join(lines)
+    starts = [0]
+    for line in lines[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+    longest = max(len(p) for ps in patterns.cta.values() for p in ps)
+    for m in patterns.cta_start.finditer(text):
+        i = bisect.bisect_right(starts, m.start()) - 1
+        found = _WORDS.finditer(text, m.start(), starts[i] + len(lines[i]))
+        words = tuple(w.group() for w in itertools.islice(found, longest))
+        for phrase in patterns.cta[m.group()]:
+            if words[: len(phrase)] == phrase:
+                phrases[i].add(phrase)
+    return [len(p) for p in phrases]
 
 
 def furniture_reason(
@@ -129,19 +199,21 @@ def furniture_reason(
     if strong:
         return strong
     lower = text.lower().strip()
-    if len(text) >= MARKUP_CHARS and len(kb.markup.findall(text)) >= MARKUP_TAGS:
+    if len(text) >= MARKUP_CHARS and _tags(text, kb) >= MARKUP_TAGS:
         return "markup"
-    bare = re.sub(r"[\s|·•/,;:!()\[\]-]+", " ", lower).strip()
+    bare = _SEPARATORS.sub(" ", lower).strip()
     if bare and words <= 12 and all(w in kb.share_words for w in bare.split()):
         return "share_buttons"
     if bare.rstrip(".") in kb.button_phrases:
         return "button"
     if _DOMAIN_ONLY.match(lower) and not lower.startswith("http"):
         return "credit_domain"
-    urls = _URL.findall(text) or _LONG_TOKEN.findall(text)
+    # (cheap tests first: an address has '://' or 'www.', a long token 40 characters)
+    urls = ("://" in text or "www." in text) and _URL.findall(text)
+    urls = urls or (len(text) >= _LONG_CHARS and _LONG_TOKEN.findall(text))
     if urls and sum(len(u) for u in urls) >= 0.6 * len(text.strip()):
         return "links"  # addresses, or image and tracking references (no word runs that long)
-    if words <= 80 and ((cta >= 1 and words <= 15) or cta >= 2):
+    if words <= CTA_MAX_WORDS and ((cta >= 1 and words <= 15) or cta >= 2):
         return "call_to_action"
     return None
 
@@ -149,6 +221,13 @@ def furniture_reason(
 _TRUNCATED = re.compile(r"\w(?:…|\.\.\.)$")
 REPEATS = 3
 MARKUP_CHARS, MARKUP_TAGS = 150, 3
+
+
+def _tags(text: str, kb: Knowledge) -> int:
+    """How many markup tags or attributes the unit holds (none without the literals they need)."""
+    if not may_match(compiled(kb).markup_needles, lowered(text)):
+        return 0
+    return len(kb.markup.findall(text))
 
 
 def is_prose(text: str, words: int) -> bool:
@@ -170,19 +249,26 @@ def classify(units: list[Unit], kb: Knowledge) -> list[Classified]:
     counts = Counter(u.text.casefold() for u in units)
     patterns = compiled(kb)
     strong, cta = _scan(units, patterns)
+    low = lowered("\n".join(u.text for u in units))
+    publisher = patterns.publisher if may_match(patterns.publisher_needles, low) else None
+    appeals = [
+        a
+        for a, n in zip(patterns.appeals, patterns.appeal_needles, strict=True)
+        if may_match(n, low)
+    ]
     for index, unit in enumerate(units):
         text = unit.text
         words = weight(text)
         reason = furniture_reason(text, words, kb, strong[index], cta[index])
-        if reason is None and counts[text.casefold()] >= REPEATS and words < 25:
+        if reason is None and words < 25 and counts[text.casefold()] >= REPEATS:
             reason = "repeated_in_file"  # menus, footers and teaser labels repeat; prose does not
         if in_appeal is not None:
             reason = "publisher_appeal"
             if in_appeal.search(text):
                 in_appeal = None
-        if patterns.publisher is not None and patterns.publisher.search(text):
+        if publisher is not None and publisher.search(text):
             reason = reason or "publisher_furniture"
-        for start, end in patterns.appeals:
+        for start, end in appeals:
             if start.search(text) and _has_end(units, unit, end):
                 reason, in_appeal = "publisher_appeal", end
         out.append(Classified(unit, words, reason, reason is None and is_prose(text, words)))

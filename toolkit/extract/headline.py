@@ -26,6 +26,7 @@ _LABELLED_DATE = re.compile(
     r"^\s*(?:(?:date|published|posted|updated|on)\s*:?\s*)?$", re.IGNORECASE
 )
 _SUFFIX = re.compile(r"\s+(?:[|–—]|-|::)\s+(?P<site>[^|–—]{2,60})$")
+_LEADING_BULLET = re.compile(r"^\W*(?:\d{1,3}[.)]\s*)?")
 _EARLY_DIGIT = re.compile(r"\d")  # every date has a digit: a cheap test before the date search
 _CLAUSE_ENDS = (".", ",", ":", ";", "。", "，", "；", "：")  # a sentence or a clause, not a title
 _ABBREVIATION_END = re.compile(r"(?:\b[A-Za-z]\.){2,}$")  # "N.Y.C." ends a title, not a sentence
@@ -216,7 +217,7 @@ def _doubts(page: Page, cand: Candidate, has_meta: bool) -> float:
 
 def _bare(text: str) -> str:
     """The text without a leading bullet or list number."""
-    return re.sub(r"^\W*(?:\d{1,3}[.)]\s*)?", "", text)
+    return _LEADING_BULLET.sub("", text, count=1)
 
 
 def _under_title(page: Page, first: int) -> bool:

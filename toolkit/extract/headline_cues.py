@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -61,8 +62,10 @@ def _urlish(text: str) -> bool:
     return "://" in text or "%2" in text or "=" in text
 
 
+@functools.lru_cache(maxsize=4096)
 def key(text: str) -> str:
-    """Text reduced for comparison: NFKC, case-folded, punctuation and spaces as one space."""
+    """Text reduced for comparison: NFKC, case-folded, punctuation and spaces as one space
+    (cached: the finders compare the same lines many times)."""
     text = unicodedata.normalize("NFKC", text).casefold().translate(_QUOTES)
     return _NON_WORD.sub(" ", text).strip()
 

@@ -22,13 +22,16 @@ def load_data_file(name: str) -> Any:
         raise ContractError(f"toolkit/data/{name}: invalid YAML: {exc}") from exc
 
 
+_NON_WORD = re.compile(r"[\W_]+")
+
+
 def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
 def name_key(name: str) -> str:
     """Compare names ignoring case, spaces, punctuation and a leading 'The'."""
-    key = re.sub(r"[\W_]+", "", name.casefold())
+    key = _NON_WORD.sub("", name.casefold())
     return key[3:] if key.startswith("the") and len(key) > 6 else key
 
 
@@ -99,7 +102,13 @@ def knowledge() -> Knowledge:
     return Knowledge(
         share_words=frozenset(str(w).lower() for w in bp["share_words"]),
         button_phrases=frozenset(str(w).lower() for w in bp["button_words"]),
-        strong=tuple((k, _rx(v)) for k, v in bp["strong"].items()),
+        strong=tuple(
+            (k, _rx(v))
+            for k, v in (
+                *bp["strong"].items(),
+                *load_data_file("headings_intl.yaml")["strong"].items(),
+            )
+        ),
         cta=frozenset(str(p).lower() for p in bp["cta"]),
         markup=_rx(bp["markup"]),
         publishers=furnished,

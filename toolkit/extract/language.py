@@ -10,9 +10,10 @@ MIN_WORDS = 5
 SAMPLE_CHARS = 400  # enough to tell the language; the cost grows with the sample
 
 
-def detect_language(body: str) -> str | None:
-    """ISO 639-1 code of the body's language; None when there is too little text to tell."""
-    if weight(body) < MIN_WORDS:
+def detect_language(body: str, words: int | None = None) -> str | None:
+    """ISO 639-1 code of the body's language; None when there is too little text to tell
+    (words: the body's weight when the caller has it)."""
+    if (weight(body) if words is None else words) < MIN_WORDS:
         return None
     code, _ = py3langid.classify(body[:SAMPLE_CHARS])
     return str(code)

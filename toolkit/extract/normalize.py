@@ -24,6 +24,7 @@ _MOJIBAKE = re.compile(
     "\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a"
     "\u20ac\u2122]"
 )
+_SPACE_RUN = re.compile(r" {2,}")
 _ENTITY = re.compile(r"&(?:#\d{2,6}|#x[0-9a-fA-F]{2,5}|[a-zA-Z]{2,8});")
 
 
@@ -43,4 +44,4 @@ def normalize_text(text: str) -> str:
 
 def clean_inline(text: str) -> str:
     """One unit's text with runs of spaces collapsed."""
-    return re.sub(r" {2,}", " ", text).strip()
+    return _SPACE_RUN.sub(" ", text).strip() if "  " in text else text.strip()

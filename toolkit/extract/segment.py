@@ -5,12 +5,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from toolkit.extract.cjkwrap import CjkWrap, cjk_chars, cjk_wrap, glue
 from toolkit.extract.normalize import clean_inline
 
 _URL_START = re.compile(r"https?://\S+$")
 _URL_PIECE = re.compile(r"^[A-Za-z0-9\-._~/?#\[\]@!$&'()*+,;=%]+$")
+_URL_CHAR = re.compile(r"[-/._=?&%0-9]")
 _BULLET = re.compile(r"^\s*(?:[-*•·▪◦]|\d{1,3}[.)])\s+")
-_WORD = re.compile(r"\w+")
+_FOUR_WORDS = re.compile(r"\w+(?:\W+\w+){3}")  # four words or more
 
 
 @dataclass(frozen=True)
@@ -34,7 +36,7 @@ def rejoin_urls(lines: list[str]) -> list[str]:
             and piece
             and not piece.lower().startswith(("http://", "https://", "www."))
             and _URL_PIECE.match(piece)
-            and re.search(r"[-/._=?&%0-9]", piece)
+            and _URL_CHAR.search(piece)
         ):
             out[-1] = out[-1].rstrip() + piece
         else:
@@ -44,9 +46,8 @@ def rejoin_urls(lines: list[str]) -> list[str]:
 
 def wrap_width(lines: list[str]) -> int | None:
     """The column the file was hard-wrapped at, or None when lines are whole paragraphs."""
-    lengths = sorted(
-        len(s.rstrip()) for s in lines if len(_WORD.findall(s)) >= 4 and " " in s.strip()
-    )
+    lines = [s for s in lines if not cjk_chars(s)]  # their length is not their width
+    lengths = sorted(len(s.rstrip()) for s in lines if " " in s.strip() and _FOUR_WORDS.search(s))
     if len(lengths) < 5:
         return None
     width = lengths[int(len(lengths) * 0.9)]
@@ -80,21 +81,28 @@ def _indent(line: str) -> int:
 
 
 def _joins(current: str, nxt: str, width: int) -> bool:
-    if not nxt.strip() or _BULLET.match(nxt):
+    first = nxt.split(None, 1)  # (the cheapest test first)
+    if not first or len(current.rstrip()) + 1 + len(first[0]) <= width - 8:
+        return False
+    if _BULLET.match(nxt):
         return False
     bullet = _BULLET.match(current)
     text_column = bullet.end() if bullet else _indent(current)
-    if _indent(nxt) > text_column:
-        return False  # an indented line starts a paragraph
-    first = nxt.split()[0]
-    return len(current.rstrip()) + 1 + len(first) > width - 8
+    return _indent(nxt) <= text_column  # an indented line starts a paragraph
+
+
+def _wrapped(current: str, nxt: str, width: int | None, cjk: CjkWrap | None) -> bool:
+    if cjk is not None and cjk.joins(current, nxt):
+        return True
+    return width is not None and _joins(current, nxt, width)
 
 
 def segment(text: str) -> list[Unit]:
     """Split normalised text into units, re-joining wrapped lines when the file is wrapped."""
     lines = rejoin_urls(text.split("\n"))
     width = wrap_width(lines)
-    spaced = width is not None and double_spaced(lines)
+    cjk = cjk_wrap(lines)
+    spaced = (width is not None or cjk is not None) and double_spaced(lines)
     units: list[Unit] = []
     block = 0
     current: list[str] = []
@@ -108,7 +116,7 @@ def segment(text: str) -> list[Unit]:
         gap_ok = blanks == 0 or (
             spaced and blanks == 1 and bool(current) and _goes_on(current[-1], line)
         )
-        if current and width and gap_ok and _joins(current[-1], line, width):
+        if current and gap_ok and _wrapped(current[-1], line, width, cjk):
             current.append(line)
             blanks = 0
             continue
@@ -128,5 +136,9 @@ def _join(lines: list[str]) -> str:
     text = lines[0].strip()
     for line in lines[1:]:
         piece = line.strip()
-        text = text + piece if text.endswith("-") and piece[:1].islower() else text + " " + piece
+        text = (
+            text + piece
+            if text.endswith("-") and piece[:1].islower()
+            else text + glue(text, piece) + piece
+        )
     return clean_inline(text)

@@ -20,6 +20,8 @@ from toolkit.dedup.groups import components
 THRESHOLD = 0.3
 WINDOW = dt.timedelta(days=7)
 TOP_TERMS = 50
+LINK_DF = 100  # a name in more articles than this proposes no pair (it still weighs)
+LINK_NAMES = 2  # rare names two articles must share to be compared at all
 _UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁΑ-Ω"
 _CAP = rf"[{_UPPER}][\w’'-]*\w"
 # A run of capitalised words, with what precedes it: a sentence start, a word, or a comma.
@@ -95,7 +97,6 @@ def term_pairs(terms: pl.DataFrame, dates: Sequence[dt.date | None]) -> list[tup
         return []
     counts = terms.group_by("doc", "term").len("tf")
     df = counts.group_by("term").len("df")
-    cap = max(50, n // 20)  # a term in more docs than this links too much to mean one event
     weights = (
         counts.join(df, on="term")
         .with_columns(
@@ -106,11 +107,21 @@ def term_pairs(terms: pl.DataFrame, dates: Sequence[dt.date | None]) -> list[tup
         .group_by("doc", maintain_order=True)
         .head(TOP_TERMS)
         .with_columns(w=pl.col("w") / (pl.col("w") ** 2).sum().over("doc").sqrt())
+        .select("doc", "term", "w")
     )
-    linking = weights.join(df.filter(pl.col("df") <= cap), on="term").select("doc", "term", "w")
-    pairs = (
-        linking.join(linking, on="term", suffix="_b")
+    # Candidates share a rare name: the join stays small however common the common names are.
+    rare = weights.join(df.filter(pl.col("df") <= LINK_DF), on="term").select("doc", "term")
+    candidates = (
+        rare.join(rare, on="term", suffix="_b")
         .filter(pl.col("doc") < pl.col("doc_b"))
+        .group_by("doc", "doc_b")
+        .len()
+        .filter(pl.col("len") >= LINK_NAMES)
+        .select("doc", "doc_b")
+    )
+    pairs = (
+        candidates.join(weights, on="doc")
+        .join(weights.rename({"doc": "doc_b", "w": "w_b"}), on=["doc_b", "term"])
         .group_by("doc", "doc_b")
         .agg(cos=(pl.col("w") * pl.col("w_b")).sum())
         .filter(pl.col("cos") >= THRESHOLD)

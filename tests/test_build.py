@@ -35,6 +35,7 @@ def test_seed_values_and_duplicate_groups(seeds_build: Path) -> None:
     assert rows["000"]["duplicate_group"] == rows["001"]["duplicate_group"]
     groups = {rows[k]["duplicate_group"] for k in ("000", "002", "003", "004")}
     assert len(groups) == 4  # 002, 003 and 004 are each alone
+    assert len({r["story_group"] for r in rows.values()}) == 1  # all five report one event
     # The group value names one of its members (the canonical copy: 000 has url and date).
     assert rows["000"]["duplicate_group"] == rows["000"]["id"]
     assert rows["000"]["date"] == dt.date(2023, 10, 16)

@@ -39,6 +39,7 @@ class BuildOptions:
     card_copy: Path | None = None
     contract_path: Path | None = None
     progress: bool | None = None
+    workers: int = 1
 
 
 @dataclass(frozen=True)
@@ -63,7 +64,7 @@ def build(opts: BuildOptions) -> BuildResult:
     files = discover(opts.raw_dir)
     _check_paths(opts)
     stage = functools.partial(extract_batch, contract=contract)
-    batches = run_batches(files, stage, progress=opts.progress)
+    batches = run_batches(files, stage, progress=opts.progress, workers=opts.workers)
     records = pa.concat_tables(batches) if batches else record_schema(contract).empty_table()
     rows, quarantined = split_quarantine(records)
     if opts.strict and quarantined.num_rows:

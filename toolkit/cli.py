@@ -19,6 +19,8 @@ from toolkit.evaluate.render import render_scores
 from toolkit.evaluate.run import built_rows, dataset_rows
 from toolkit.evaluate.score import evaluate, load_truth
 from toolkit.hub.publish import PublishPlan, plan_publish, publish
+from toolkit.pipeline.local import default_workers
+from toolkit.synthetic.corpus import TRUTH_FILE, write_synthetic
 from toolkit.validate.dataset import validate_paths
 from toolkit.validate.render import FORMATS, render_github, render_human, render_json
 
@@ -64,6 +66,10 @@ def build_command(
     contract: Annotated[
         Path | None, typer.Option("--contract", help="Contract YAML [default: schema/]")
     ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option("--workers", "-w", min=1, help="Processes extracting [default: all cores]"),
+    ] = None,
 ) -> None:
     """Build a Hub-ready dataset folder (Parquet shards, card, report) from RAW_DIR."""
     with _user_errors():
@@ -72,13 +78,21 @@ def build_command(
         # The project's own card follows the project's own raw folder, not other builds.
         same_raw = raw.resolve() == defaults.raw.resolve()
         card_copy = card or (defaults.card if same_raw else None)
-        opts = BuildOptions(raw, out_dir or defaults.out, strict, card_copy, contract)
+        opts = BuildOptions(
+            raw,
+            out_dir or defaults.out,
+            strict,
+            card_copy,
+            contract,
+            workers=workers or default_workers(),
+        )
         result = build(opts)
     counts = result.report["counts"]
     groups = result.report["duplicate_groups"]
     out.print(
         f"built {result.out_dir}: {counts['rows']} rows from {counts['files']} files, "
-        f"{counts['quarantined']} quarantined, {groups['groups']} duplicate groups"
+        f"{counts['quarantined']} quarantined, {groups['groups']} duplicate groups, "
+        f"{result.report['story_groups']['groups']} stories"
     )
     for q in result.report["quarantined"]:
         out.print(f"  quarantined {q['raw_path']}: {q['reason']} ({q['detail']})", markup=False)
@@ -183,6 +197,22 @@ def eval_command(
         print(json.dumps(scores, indent=2, ensure_ascii=False))
     else:
         render_scores(scores, out)
+
+
+@app.command("synth")
+def synth_command(
+    out_dir: Annotated[Path, typer.Argument(help="Folder to write raw/ and truth.jsonl into")],
+    source: Annotated[
+        Path, typer.Option("--from", help="Built dataset whose bodies lend the prose")
+    ],
+    articles: Annotated[int, typer.Option(help="Number of raw files to write", min=1)] = 1000,
+    seed: Annotated[int, typer.Option(help="Random seed: the same seed, the same corpus")] = 0,
+    chars: Annotated[int, typer.Option(help="Approximate article length in characters")] = 3500,
+) -> None:
+    """Write a labelled synthetic corpus of copies and same-story articles, for `toolkit eval`."""
+    with _user_errors():
+        count = write_synthetic(source, out_dir, articles, seed, chars)
+    out.print(f"wrote {count} files to {out_dir / 'raw'} and labels to {out_dir / TRUTH_FILE}")
 
 
 def main() -> None:

@@ -11,7 +11,7 @@ DAY = dt.date(2024, 5, 2)
 
 def member(id: str, body: str, **facts: object) -> Member:
     base: dict[str, object] = {"headline": None, "date": None, "date_source": None, "source": None}
-    return Member(id=id, body=body, **{**base, **facts})  # type: ignore[arg-type]
+    return Member(id=id, word_count=len(body.split()), **{**base, **facts})  # type: ignore[arg-type]
 
 
 def test_a_selection_without_source_or_date_inherits_both_and_says_so() -> None:

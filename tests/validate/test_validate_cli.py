@@ -95,6 +95,14 @@ def test_group_pointing_to_no_member(dist: Path) -> None:
     assert failure["rows"] == [4] and failure["values"] == ["ffffffffffffffff"]
 
 
+def test_story_pointing_to_no_member(dist: Path) -> None:
+    rewrite(dist, lambda rows: rows[2].update(story_group="eeeeeeeeeeeeeeee"))
+    code, report = run(str(dist))
+    assert code == 1
+    failure = codes_of(report)["group_without_canonical"]
+    assert failure["column"] == "story_group" and failure["rows"] == [2]
+
+
 def test_future_date(dist: Path) -> None:
     future = dt.date.today() + dt.timedelta(days=30)
     rewrite(dist, lambda rows: rows[3].update(date=future, date_source="text"))

@@ -13,7 +13,7 @@ class Member:
     """What choosing the canonical copy and carrying facts over need to know of a row."""
 
     id: str
-    body: str
+    word_count: int  # the longest clean body is the most complete copy
     headline: str | None
     date: dt.date | None
     date_source: str | None
@@ -48,7 +48,7 @@ def _completeness(m: Member) -> tuple[int, int, int, int, str]:
         -(m.headline is not None),
         -(m.date is not None and m.date_source != "carried_over"),
         -(m.source is not None),
-        -len(m.body),
+        -m.word_count,
         m.id,
     )
 

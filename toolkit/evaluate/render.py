@@ -31,6 +31,30 @@ def _cell(value: Any) -> str:
 
 
 def render_scores(scores: dict[str, Any], console: Console) -> None:
+    """The extraction table (when the truth annotates fields) and the grouping table."""
+    if scores["overall"] is not None:
+        _render_extraction(scores, console)
+    if "grouping" in scores:
+        _render_grouping(scores["grouping"], console)
+
+
+def _render_grouping(grouping: dict[str, dict[str, Any]], console: Console) -> None:
+    keys = sorted({k for values in grouping.values() for k in values}, key=_grouping_order)
+    table = Table(title="grouping scores")
+    table.add_column("grouping", no_wrap=True)
+    for key in keys:
+        table.add_column(key.replace("_", " "), justify="right")
+    for name, values in grouping.items():
+        table.add_row(name, *(_cell(values.get(k)) for k in keys))
+    console.print(table)
+
+
+def _grouping_order(key: str) -> tuple[int, str]:
+    order = ["items", "true_groups", "groups", "ari", "pair_precision", "pair_recall"]
+    return (order.index(key), key) if key in order else (len(order), key)
+
+
+def _render_extraction(scores: dict[str, Any], console: Console) -> None:
     table = Table(title="extraction scores")
     table.add_column("group", no_wrap=True)
     for header, _ in COLUMNS:

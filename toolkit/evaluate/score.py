@@ -12,6 +12,7 @@ from statistics import mean
 from typing import Any
 
 from toolkit.errors import UsageError
+from toolkit.evaluate.grouping import grouping_scores
 from toolkit.evaluate.metrics import norm_headline, norm_url, prf, source_matches
 
 GROUPINGS = ("rendering", "english", "kind")
@@ -112,7 +113,17 @@ def summarize(scores: list[FileScore]) -> dict[str, Any]:
 
 
 def evaluate(rows: dict[str, dict[str, Any]], truth: list[dict[str, Any]]) -> dict[str, Any]:
-    """Overall scores, the same by each grouping label, and each file's scores."""
+    """Overall scores, the same by each grouping label, each file's scores, and groupings."""
+    result = _extraction(rows, [t for t in truth if "body" in t])
+    labelled = [t for t in truth if "duplicate_label" in t]
+    if labelled:
+        result["grouping"] = grouping_scores(rows, labelled)
+    return result
+
+
+def _extraction(rows: dict[str, dict[str, Any]], truth: list[dict[str, Any]]) -> dict[str, Any]:
+    if not truth:
+        return {"overall": None, "by": {}, "files": []}
     scores = [score_file(t, rows.get(t["file"])) for t in truth]
     groups: dict[str, dict[str, Any]] = {}
     for grouping in GROUPINGS:

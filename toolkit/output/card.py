@@ -75,7 +75,7 @@ def render_card(
         or "- No input file was quarantined."
     )
     title = contract.card.get("pretty_name") or contract.title
-    groups = report["duplicate_groups"]
+    groups, stories = report["duplicate_groups"], report["story_groups"]
     return f"""---
 {meta.to_yaml()}
 ---
@@ -86,8 +86,9 @@ def render_card(
 
 Built by `toolkit build` from a folder of raw news-article text files: each file is decoded,
 cleaned of page furniture (menus, share buttons, appeals, captions, embedded posts), its
-headline, date, publisher, byline and wire agency extracted, and copies of one article grouped
-in `duplicate_group` (every copy is kept as a row).
+headline, date, publisher, byline and wire agency extracted, copies of one article grouped
+in `duplicate_group` (every copy is kept as a row), and articles about one news event grouped in
+`story_group`.
 
 ## Loading
 
@@ -111,6 +112,7 @@ Contract version {contract.version}.
 - Rows: {counts["rows"]}
 - Quarantined files: {counts["quarantined"]}
 - Duplicate groups: {groups["groups"]} ({groups["groups_with_copies"]} with more than one copy)
+- Story groups: {stories["groups"]} ({stories["groups_with_articles"]} with more than one article)
 
 | field | rows where present |
 |---|---|

@@ -28,12 +28,6 @@ def build_report(
     rows: pa.Table, quarantined: pa.Table, contract: Contract, shards: list[str]
 ) -> dict[str, Any]:
     """The report as a JSON-ready dict; deterministic for the same input."""
-    groups: dict[str, list[str]] = {}
-    for group, path in zip(
-        rows.column("duplicate_group").to_pylist(), rows.column("raw_path").to_pylist(), strict=True
-    ):
-        groups.setdefault(group, []).append(path)
-    copies = {g: sorted(paths) for g, paths in sorted(groups.items()) if len(paths) > 1}
     q = quarantined.select(["raw_path", "reason", "detail"]).sort_by("raw_path").to_pylist()
     return {
         "contract_version": contract.version,
@@ -45,14 +39,29 @@ def build_report(
         "quarantined": q,
         "quarantine_reasons": dict(sorted(Counter(r["reason"] for r in q).items())),
         "field_coverage": field_coverage(rows, contract),
-        "duplicate_groups": {
-            "groups": len(groups),
-            "groups_with_copies": len(copies),
-            "rows_in_groups_with_copies": sum(len(p) for p in copies.values()),
-            "members": copies,
-        },
+        "duplicate_groups": _groups(rows, "duplicate_group", "copies"),
+        "story_groups": _groups(rows, "story_group", "articles", members=False),
         "shards": shards,
     }
+
+
+def _groups(rows: pa.Table, column: str, what: str, members: bool = True) -> dict[str, Any]:
+    """How many groups, how many hold several rows, and (optionally) those rows' paths."""
+    groups: dict[str, list[str]] = {}
+    if column in rows.column_names:
+        for group, path in zip(
+            rows.column(column).to_pylist(), rows.column("raw_path").to_pylist(), strict=True
+        ):
+            groups.setdefault(group, []).append(path)
+    several = {g: sorted(paths) for g, paths in sorted(groups.items()) if len(paths) > 1}
+    out: dict[str, Any] = {
+        "groups": len(groups),
+        f"groups_with_{what}": len(several),
+        f"rows_in_groups_with_{what}": sum(len(p) for p in several.values()),
+    }
+    if members:
+        out["members"] = several
+    return out
 
 
 def write_report(report: dict[str, Any], path: Path) -> None:

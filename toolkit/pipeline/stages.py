@@ -11,8 +11,10 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from toolkit.contract import Contract
-from toolkit.dedup.containment import near_duplicate_pairs
 from toolkit.dedup.groups import Member, assign_groups
+from toolkit.dedup.minhash import SLOTS
+from toolkit.dedup.near import DuplicateIndex, Signed, sign
+from toolkit.dedup.story import TERMS_TYPE, story_groups, term_lists, terms_frame
 from toolkit.extract.article import extract_article
 from toolkit.ingest.discover import RawFile
 from toolkit.ingest.read import read_raw
@@ -22,6 +24,13 @@ INPUT_SCHEMA = pa.schema(
     [("raw_path", pa.string()), ("abs_path", pa.string()), ("refused", pa.string())]
 )
 QUARANTINE_FIELDS = [("reason", pa.string()), ("detail", pa.string())]
+# Computed per batch for the global grouping stage, never written out.
+GROUPING_FIELDS = [
+    ("_minhash", pa.list_(pa.uint32(), SLOTS)),
+    ("_shingles", pa.int32()),
+    ("_exact", pa.uint64()),
+    ("_story_terms", TERMS_TYPE),
+]
 
 
 def files_to_table(files: list[RawFile]) -> pa.Table:
@@ -35,7 +44,8 @@ def files_to_table(files: list[RawFile]) -> pa.Table:
 def record_schema(contract: Contract) -> pa.Schema:
     """Contract fields, all nullable (a quarantined record has no body), plus the reason."""
     fields = [pa.field(f.name, f.arrow_type, nullable=True) for f in contract.fields]
-    return pa.schema(fields + [pa.field(n, t) for n, t in QUARANTINE_FIELDS])
+    extra = [pa.field(n, t) for n, t in QUARANTINE_FIELDS + GROUPING_FIELDS]
+    return pa.schema(fields + extra)
 
 
 def row_id(raw_path: str) -> str:
@@ -67,7 +77,22 @@ def extract_batch(batch: pa.Table, contract: Contract) -> pa.Table:
             else:
                 record.update(vars(fields))
         records.append(record)
-    return pa.Table.from_pylist(records, schema=record_schema(contract))
+    return with_grouping_signals(pa.Table.from_pylist(records, schema=record_schema(contract)))
+
+
+def with_grouping_signals(records: pa.Table) -> pa.Table:
+    """MinHash signature, shingle count, exact hash and story terms of each record's body."""
+    bodies = records.column("body").fill_null("").to_pylist()
+    signed = sign(bodies)
+    columns = {
+        "_minhash": pa.FixedSizeListArray.from_arrays(pa.array(signed.sig.ravel()), SLOTS),
+        "_shingles": pa.array(signed.sizes),
+        "_exact": pa.array(signed.exact),
+        "_story_terms": term_lists(bodies),
+    }
+    for name, values in columns.items():
+        records = records.set_column(records.schema.get_field_index(name), name, values)
+    return records
 
 
 def split_quarantine(records: pa.Table) -> tuple[pa.Table, pa.Table]:
@@ -77,18 +102,31 @@ def split_quarantine(records: pa.Table) -> tuple[pa.Table, pa.Table]:
 
 
 def group_duplicates(rows: pa.Table) -> pa.Table:
-    """Global stage: duplicate_group for every row, missing facts carried over inside groups."""
+    """Global stage: duplicate and story groups, missing facts carried over inside groups."""
     names = [f.name for f in dataclasses.fields(Member)]
     columns = [rows.column(n).to_pylist() for n in names]
     members = [
         Member(**dict(zip(names, values, strict=True))) for values in zip(*columns, strict=True)
     ]
-    groups = assign_groups(members, near_duplicate_pairs([m.body for m in members]))
-    updates = {"duplicate_group": groups}
+    index = DuplicateIndex()
+    if rows.num_rows:
+        sig = rows.column("_minhash").combine_chunks().flatten().to_numpy()
+        index.add(
+            Signed(
+                sig.reshape(rows.num_rows, SLOTS),
+                rows.column("_shingles").to_numpy(),
+                rows.column("_exact").to_numpy(),
+            )
+        )
+    pairs = index.pairs()
+    updates = {"duplicate_group": assign_groups(members, pairs)}
     updates.update({n: [getattr(m, n) for m in members] for n in Member.UPDATED})
+    ids, dates = [m.id for m in members], [m.date for m in members]
+    terms = terms_frame(rows.column("_story_terms"))
+    updates["story_group"] = story_groups(ids, terms, dates, pairs)
     for name, values in updates.items():
-        index = rows.schema.get_field_index(name)
-        rows = rows.set_column(index, name, pa.array(values, rows.schema.field(name).type))
+        index_ = rows.schema.get_field_index(name)
+        rows = rows.set_column(index_, name, pa.array(values, rows.schema.field(name).type))
     return rows
 
 

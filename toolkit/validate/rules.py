@@ -18,7 +18,8 @@ from toolkit.extract.knowledge import knowledge
 from toolkit.validate import failures as codes
 from toolkit.validate.failures import Failure, sample
 
-ID, GROUP, BODY, DATE = "id", "duplicate_group", "body", "date"
+ID, BODY, DATE = "id", "body", "date"
+GROUPS = ("duplicate_group", "story_group")  # each names its group's canonical row
 
 
 SHORT_CTA_CHARS = 100
@@ -144,32 +145,38 @@ def cross_row_rules(keys: pl.DataFrame, contract: Contract) -> list[Failure]:
                         values=sample(values),
                     )
                 )
-    if ID in keys.columns and GROUP in keys.columns:
-        canonical = keys.filter(pl.col(ID) == pl.col(GROUP))
-        orphan_mask = pl.col(GROUP).is_not_null()
-        orphan = orphan_mask & ~pl.col(GROUP).is_in(canonical[ID].implode())
-        count, (rows, values) = _rows(keys, orphan, GROUP, 0)
-        if count:
-            out.append(
-                Failure(
-                    codes.GROUP_WITHOUT_CANONICAL,
-                    "duplicate_group names no row of its group (no canonical member)",
-                    column=GROUP,
-                    count=count,
-                    rows=tuple(rows),
-                    values=sample(values),
-                )
+    for group in GROUPS:
+        if ID in keys.columns and group in keys.columns:
+            out += _group_failures(keys, group)
+    return out
+
+
+def _group_failures(keys: pl.DataFrame, group: str) -> list[Failure]:
+    out: list[Failure] = []
+    canonical = keys.filter(pl.col(ID) == pl.col(group))
+    orphan = pl.col(group).is_not_null() & ~pl.col(group).is_in(canonical[ID].implode())
+    count, (rows, values) = _rows(keys, orphan, group, 0)
+    if count:
+        out.append(
+            Failure(
+                codes.GROUP_WITHOUT_CANONICAL,
+                f"{group} names no row of its group (no canonical member)",
+                column=group,
+                count=count,
+                rows=tuple(rows),
+                values=sample(values),
             )
-        repeated = canonical[ID].is_duplicated()
-        if repeated.any():
-            ids = canonical.filter(repeated)[ID].to_list()
-            out.append(
-                Failure(
-                    codes.GROUP_MULTIPLE_CANONICAL,
-                    "a duplicate group has more than one canonical member",
-                    column=GROUP,
-                    count=len(ids),
-                    values=sample(ids),
-                )
+        )
+    repeated = canonical[ID].is_duplicated()
+    if repeated.any():
+        ids = canonical.filter(repeated)[ID].to_list()
+        out.append(
+            Failure(
+                codes.GROUP_MULTIPLE_CANONICAL,
+                f"a {group} group has more than one canonical member",
+                column=group,
+                count=len(ids),
+                values=sample(ids),
             )
+        )
     return out

@@ -14,7 +14,7 @@ from toolkit.errors import DataValidationError
 from toolkit.extract.dates import latest_date
 from toolkit.validate import failures as codes
 from toolkit.validate.failures import Failure, sample
-from toolkit.validate.rules import cross_row_rules, row_rules
+from toolkit.validate.rules import GROUPS, cross_row_rules, row_rules
 
 VERSION_KEY = b"toolkit.contract_version"
 _PANDERA_CODES = {
@@ -124,7 +124,7 @@ def batch_failures(
 def key_columns(contract: Contract) -> list[str]:
     """The columns the cross-row rules need, kept for all rows while batches stream by."""
     keys = [f.name for f in contract.fields if f.unique]
-    return keys + [c for c in ("duplicate_group",) if c in contract.names and c not in keys]
+    return keys + [c for c in GROUPS if c in contract.names and c not in keys]
 
 
 def validate_table(

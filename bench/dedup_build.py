@@ -1,0 +1,217 @@
+"""Benchmark the whole build and its dedup stage on a synthetic corpus, with reference libraries.
+
+    python bench/dedup_build.py [--articles 100000] [--compare 10000] [--workers 2] [--work DIR]
+
+1. Writes ARTICLES labelled synthetic articles (`toolkit synth`, prose from the seeds' build);
+   kept in WORK and reused when it already holds that many.
+2. Times `toolkit build` on them in a fresh process tree (--workers), with the peak resident
+   memory of the whole tree, sampled every 50 ms, and scores the groups against the labels.
+3. Times the dedup stage alone (read bodies, shingle, sign, LSH, verify, group) on the first
+   COMPARE bodies of the built dataset, with WORKERS processes, against datasketch's MinHash +
+   MinHashLSH (and rensa's, when installed) doing the same with the same processes: 3-word
+   shingles, 128 permutations, LSH threshold 0.5.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import pyarrow.parquet as pq
+
+from toolkit.build import BuildOptions, build
+from toolkit.dedup.groups import components
+from toolkit.dedup.near import DuplicateIndex, sign
+
+ROOT = Path(__file__).resolve().parents[1]
+PERM = 128
+SPAWN = multiprocessing.get_context("spawn")  # polars' thread pool must not be forked
+_TOKEN = re.compile(r"\w+")
+
+
+class PeakRSS:
+    """Peak summed RSS of a process and all its descendants, from /proc."""
+
+    def __init__(self, pid: int) -> None:
+        self.pid, self.peak, self._stop = pid, 0, threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def __enter__(self) -> PeakRSS:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _tree(self) -> list[int]:
+        pids, i = [self.pid], 0
+        while i < len(pids):
+            for task in Path(f"/proc/{pids[i]}/task").glob("*/children"):
+                try:
+                    pids += [int(p) for p in task.read_text().split()]
+                except OSError:
+                    pass
+            i += 1
+        return pids
+
+    def _rss(self, pid: int) -> int:
+        try:
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) * 1024
+        except OSError:
+            pass
+        return 0
+
+    def _run(self) -> None:
+        while not self._stop.wait(0.05):
+            self.peak = max(self.peak, sum(self._rss(p) for p in self._tree()))
+
+
+def corpus(work: Path, articles: int) -> Path:
+    """The synthetic corpus folder (raw/ + truth.jsonl), made once per size."""
+    folder = work / f"synthetic-{articles}"
+    if (folder / "truth.jsonl").exists():
+        return folder
+    seeds = work / "seeds-dist"
+    if not seeds.exists():
+        build(BuildOptions(ROOT / "raw", seeds, progress=False))
+    run([sys.executable, "-m", "toolkit", "synth", str(folder), "--from", str(seeds),
+         "--articles", str(articles), "--seed", "1"])  # fmt: skip
+    return folder
+
+
+def run(command: list[str]) -> tuple[float, int]:
+    """Wall seconds and peak tree RSS of a command; its output passes through."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command)
+    with PeakRSS(process.pid) as rss:
+        if process.wait() != 0:
+            raise SystemExit(f"failed: {' '.join(command)}")
+    return time.perf_counter() - started, rss.peak
+
+
+def _shingles(body: str) -> list[bytes]:
+    tokens = _TOKEN.findall(body.lower())
+    return [" ".join(tokens[i : i + 3]).encode() for i in range(max(1, len(tokens) - 2))]
+
+
+def _datasketch(bodies: Sequence[str]) -> list[Any]:
+    from datasketch import MinHash
+
+    out = []
+    for body in bodies:
+        m = MinHash(num_perm=PERM)
+        m.update_batch(_shingles(body))
+        out.append(m)
+    return out
+
+
+def _rensa(bodies: Sequence[str]) -> list[Any]:
+    from rensa import RMinHash
+
+    out = []
+    for body in bodies:
+        m = RMinHash(num_perm=PERM, seed=1)
+        m.update([s.decode() for s in _shingles(body)])
+        out.append(m)
+    return out
+
+
+def _chunks(items: Sequence[str], parts: int) -> list[Sequence[str]]:
+    size = -(-len(items) // parts)
+    return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+def reference(bodies: Sequence[str], workers: int, library: str) -> float:
+    """Seconds for a library's MinHash (in WORKERS processes) + LSH + union-find."""
+    started = time.perf_counter()
+    make: Callable[[Sequence[str]], list[Any]] = _datasketch if library == "datasketch" else _rensa
+    with ProcessPoolExecutor(workers, mp_context=SPAWN) as pool:
+        hashes = [m for part in pool.map(make, _chunks(bodies, workers * 4)) for m in part]
+    if library == "datasketch":
+        from datasketch import MinHashLSH
+
+        lsh = MinHashLSH(threshold=0.5, num_perm=PERM)
+    else:
+        from rensa import RMinHashLSH
+
+        lsh = RMinHashLSH(threshold=0.5, num_perm=PERM, num_bands=16)
+    for i, m in enumerate(hashes):
+        lsh.insert(i, m)
+    pairs = [(i, j) for i, m in enumerate(hashes) for j in lsh.query(m) if i < j]
+    components(len(bodies), pairs)
+    return time.perf_counter() - started
+
+
+def ours(bodies: Sequence[str], workers: int) -> float:
+    """Seconds for the toolkit's dedup stage: sign in WORKERS processes, then LSH and groups."""
+    started = time.perf_counter()
+    index = DuplicateIndex()
+    with ProcessPoolExecutor(workers, mp_context=SPAWN) as pool:
+        for signed in pool.map(sign, _chunks(bodies, workers * 4)):
+            index.add(signed)
+    components(len(bodies), index.pairs())
+    return time.perf_counter() - started
+
+
+def read_bodies(dataset: Path, limit: int) -> list[str]:
+    bodies: list[str] = []
+    for path in sorted(dataset.glob("data/*.parquet")):
+        bodies += pq.read_table(path, columns=["body"]).column("body").to_pylist()
+    return bodies[:limit]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=100_000)
+    parser.add_argument("--compare", type=int, default=10_000)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "toolkit-bench")
+    args = parser.parse_args()
+    args.work.mkdir(parents=True, exist_ok=True)
+    folder = corpus(args.work, args.articles)
+    dataset = args.work / f"dist-{args.articles}"
+    seconds, peak = run([sys.executable, "-m", "toolkit", "build", str(folder / "raw"),
+                         "--out", str(dataset), "--card", os.devnull,
+                         "--workers", str(args.workers)])  # fmt: skip
+    scores = subprocess.run(
+        [sys.executable, "-m", "toolkit", "eval", str(folder / "raw"), str(folder / "truth.jsonl"),
+         "--dataset", str(dataset), "--json"],
+        check=True, capture_output=True, text=True,
+    ).stdout  # fmt: skip
+    grouping = json.loads(scores)["grouping"]
+    print(
+        f"build: {args.articles} articles, {args.workers} workers: {seconds:.1f} s, "
+        f"{args.articles / seconds:,.0f} docs/s, peak RSS {peak / 2**30:.2f} GiB"
+    )
+    for name, values in grouping.items():
+        print(f"  {name}: " + ", ".join(f"{k}={v}" for k, v in values.items()))
+    bodies = read_bodies(dataset, args.compare)
+    print(f"dedup stage on {len(bodies)} bodies, {args.workers} processes:")
+    timings = {"toolkit": ours(bodies, args.workers)}
+    for library in ("datasketch", "rensa"):
+        try:
+            timings[library] = reference(bodies, args.workers, library)
+        except ImportError:
+            print(f"  {library}: not installed")
+    for name, took in timings.items():
+        print(f"  {name}: {took:.2f} s, {len(bodies) / took:,.0f} docs/s")
+    print(f"  toolkit vs datasketch: {timings['datasketch'] / timings['toolkit']:.1f}x")
+
+
+if __name__ == "__main__":
+    main()

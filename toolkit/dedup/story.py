@@ -1,0 +1,154 @@
+"""Story groups: articles about the same event, linked by the names they share, close in time.
+
+Each body is reduced to the TF-IDF weights of its name-like words (capitalised, not opening a
+sentence; every word in scripts without case). Two articles are one story when the cosine of
+their top names reaches THRESHOLD and their dates, when both known, are at most WINDOW apart.
+Words that many articles share (a country, a weekday) get little weight and no join.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+import numpy as np
+import polars as pl
+import pyarrow as pa
+
+from toolkit.dedup.groups import components
+
+THRESHOLD = 0.3
+WINDOW = dt.timedelta(days=7)
+TOP_TERMS = 50
+LINK_DF = 100  # a name in more articles than this proposes no pair (it still weighs)
+LINK_NAMES = 2  # rare names two articles must share to be compared at all
+_UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁΑ-Ω"
+_CAP = rf"[{_UPPER}][\w’'-]*\w"
+# A run of capitalised words, with what precedes it: a sentence start, a word, or a comma.
+_RUN = rf"(?m)(?:^|[.!?:\"“”]\s+|\w |[,;] ){_CAP}(?: {_CAP})*"
+_INSIDE = r"^(?:\w |[,;] )"
+_OPENING = rf"^[.!?:\"“”]?\s*{_CAP} ?"  # a run opening a sentence loses its first word
+_WORD = r"[^\W\d_]{2,}"
+_MIN_NAMES = 5
+_SEED = 20261122
+TERMS_TYPE = pa.list_(pa.uint64())
+
+
+def story_terms(bodies: Sequence[str]) -> pl.DataFrame:
+    """(doc, term) for every name-like word of each body, folded; every word of a body with
+    fewer than a handful (scripts without case)."""
+    frame = pl.DataFrame(
+        {"doc": np.arange(len(bodies), dtype=np.int64), "body": list(bodies)},
+        schema={"doc": pl.Int64, "body": pl.String},
+    )
+    runs = frame.select("doc", run=pl.col("body").str.extract_all(_RUN)).explode("run")
+    names = (
+        runs.drop_nulls()
+        .select(
+            "doc",
+            term=pl.when(pl.col("run").str.contains(_INSIDE))
+            .then(pl.col("run").str.slice(2))
+            .otherwise(pl.col("run").str.replace(_OPENING, ""))
+            .str.split(" "),
+        )
+        .explode("term")
+        .filter(pl.col("term").str.len_chars() > 0)
+    )
+    enough = names.group_by("doc").len().filter(pl.col("len") >= _MIN_NAMES)["doc"]
+    words = (
+        frame.filter(~pl.col("doc").is_in(enough.implode()))
+        .select("doc", term=pl.col("body").str.extract_all(_WORD))
+        .explode("term")
+        .drop_nulls()
+    )
+    return pl.concat([names.filter(pl.col("doc").is_in(enough.implode())), words]).select(
+        "doc", term=pl.col("term").str.replace(r"['’]s?$", "").str.to_lowercase()
+    )
+
+
+def term_lists(bodies: Sequence[str]) -> pa.Array:
+    """Each body's story terms as 64-bit hashes (list<uint64>): computed per batch, kept for
+    the global pass at 8 bytes a term instead of the text."""
+    hashed = story_terms(bodies).select("doc", term=pl.col("term").hash(seed=_SEED))
+    lists = hashed.group_by("doc").agg("term")
+    full = pl.DataFrame({"doc": np.arange(len(bodies), dtype=np.int64)}).join(
+        lists, on="doc", how="left", maintain_order="left"
+    )
+    column = full["term"].fill_null(pl.lit([], dtype=pl.List(pl.UInt64))).to_arrow()
+    return column.cast(TERMS_TYPE)
+
+
+def terms_frame(lists: pa.Array | pa.ChunkedArray) -> pl.DataFrame:
+    """(doc, term) rows of a term_lists column, doc numbered by row."""
+    frame = pl.from_arrow(pa.table({"term": lists}))
+    assert isinstance(frame, pl.DataFrame)
+    return frame.with_row_index("doc").explode("term").drop_nulls()
+
+
+def story_pairs(bodies: Sequence[str], dates: Sequence[dt.date | None]) -> list[tuple[int, int]]:
+    """Index pairs (i < j) of articles about the same event."""
+    return term_pairs(terms_frame(term_lists(bodies)), dates)
+
+
+def term_pairs(terms: pl.DataFrame, dates: Sequence[dt.date | None]) -> list[tuple[int, int]]:
+    """Story pairs from (doc, term) rows: TF-IDF of the top terms, cosine, date window."""
+    n = len(dates)
+    if n < 2:
+        return []
+    counts = terms.group_by("doc", "term").len("tf")
+    df = counts.group_by("term").len("df")
+    weights = (
+        counts.join(df, on="term")
+        .with_columns(
+            w=(1 + pl.col("tf").cast(pl.Float64).log())
+            * ((1 + n) / (1 + pl.col("df").cast(pl.Float64))).log().add(1)
+        )
+        .sort(["doc", "w", "term"], descending=[False, True, False])
+        .group_by("doc", maintain_order=True)
+        .head(TOP_TERMS)
+        .with_columns(w=pl.col("w") / (pl.col("w") ** 2).sum().over("doc").sqrt())
+        .select("doc", "term", "w")
+    )
+    # Candidates share a rare name: the join stays small however common the common names are.
+    rare = weights.join(df.filter(pl.col("df") <= LINK_DF), on="term").select("doc", "term")
+    candidates = (
+        rare.join(rare, on="term", suffix="_b")
+        .filter(pl.col("doc") < pl.col("doc_b"))
+        .group_by("doc", "doc_b")
+        .len()
+        .filter(pl.col("len") >= LINK_NAMES)
+        .select("doc", "doc_b")
+    )
+    pairs = (
+        candidates.join(weights, on="doc")
+        .join(weights.rename({"doc": "doc_b", "w": "w_b"}), on=["doc_b", "term"])
+        .group_by("doc", "doc_b")
+        .agg(cos=(pl.col("w") * pl.col("w_b")).sum())
+        .filter(pl.col("cos") >= THRESHOLD)
+        .sort("doc", "doc_b")
+    )
+    found: list[tuple[int, int]] = []
+    for a, b in pairs.select("doc", "doc_b").iter_rows():
+        da, db = dates[a], dates[b]
+        if da is None or db is None or abs(da - db) <= WINDOW:
+            found.append((a, b))
+    return found
+
+
+def story_groups(
+    ids: Sequence[str],
+    terms: pl.DataFrame,
+    dates: Sequence[dt.date | None],
+    duplicate_pairs: Sequence[tuple[int, int]],
+) -> list[str]:
+    """The story_group of each article: the id of its story's first-published member."""
+    roots = components(len(ids), [*duplicate_pairs, *term_pairs(terms, dates)])
+    members: dict[int, list[int]] = {}
+    for i, root in enumerate(roots):
+        members.setdefault(root, []).append(i)
+    group = [""] * len(ids)
+    for indexes in members.values():
+        first = min(indexes, key=lambda i: (dates[i] is None, dates[i] or dt.date.min, ids[i]))
+        for i in indexes:
+            group[i] = ids[first]
+    return group

@@ -1,0 +1,1 @@
+"""Labelled synthetic corpora for measuring duplicate and story grouping (`toolkit synth`)."""

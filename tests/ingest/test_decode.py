@@ -1,10 +1,13 @@
 from __future__ import annotations
 
 import codecs
+import unicodedata
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from toolkit.ingest.decode import BinaryContent, decode_bytes
+from toolkit.ingest.decode import BinaryContent, _control_ratio, decode_bytes
 
 TEXT = "Le président a dit « non » — café, naïve, 1 000 €."
 
@@ -36,3 +39,9 @@ def test_invalid_bytes_never_raise() -> None:
 def test_binary_is_refused(data: bytes) -> None:
     with pytest.raises(BinaryContent):
         decode_bytes(data)
+
+
+@given(st.text(max_size=200))
+def test_control_ratio_counts_exactly_the_non_whitespace_cc_characters(text: str) -> None:
+    expected = sum(1 for ch in text if ch not in "\n\r\t\f\v" and unicodedata.category(ch) == "Cc")
+    assert _control_ratio(text) == (expected / len(text) if text else 0.0)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import codecs
-import unicodedata
+import re
 
 from charset_normalizer import from_bytes
 
@@ -58,11 +58,12 @@ def _detect(data: bytes) -> tuple[str, str]:
     return data.decode(encoding, errors="replace"), encoding
 
 
+# Unicode category Cc (C0, DEL, C1) without the whitespace controls a text file may hold.
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+
+
 def _control_ratio(text: str) -> float:
     sample = text[:20000]
     if not sample:
         return 0.0
-    controls = sum(
-        1 for ch in sample if ch not in "\n\r\t\f\v" and unicodedata.category(ch) == "Cc"
-    )
-    return controls / len(sample)
+    return len(_CONTROL.findall(sample)) / len(sample)

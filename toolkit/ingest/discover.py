@@ -66,6 +66,8 @@ def _walk(root: Path, folder: Path) -> Iterator[RawFile]:
             yield from _walk(root, path)
         elif entry.is_file():
             yield RawFile(rel, path)
+        else:  # reading a pipe would wait forever, a device could be endless
+            yield RawFile(rel, path, refused="not a regular file (pipe, socket or device)")
 
 
 def _resolve(path: Path) -> Path | None:

@@ -57,7 +57,7 @@ def articles(draw: st.DrawFn) -> str:
 
 
 any_text = st.one_of(articles(), st.text(), st.lists(st.sampled_from(PIECES)).map("".join))
-EXTRACTION = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+EXTRACTION = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 _WORD = re.compile(r"\w+")
 
 

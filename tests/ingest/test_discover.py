@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import importlib
 import os
 import tracemalloc
 from pathlib import Path
@@ -12,6 +14,7 @@ from toolkit.ingest.discover import discover, is_ignored
 from toolkit.ingest.read import MAX_FILE_BYTES, read_raw
 
 ROOT = os.geteuid() == 0  # permissions do not stop root
+discover_module = importlib.import_module("toolkit.ingest.discover")
 
 
 def names(raw: Path) -> dict[str, str | None]:
@@ -76,15 +79,24 @@ def test_a_pipe_is_refused_not_read(tmp_path: Path) -> None:
     assert (doc.reason, doc.detail) == ("refused", "not a regular file (pipe, socket or device)")
 
 
-@pytest.mark.skipif(ROOT, reason="root reads any folder; the build test simulates it")
-def test_an_unreadable_folder_is_refused(tmp_path: Path) -> None:
-    (tmp_path / "locked").mkdir()
-    (tmp_path / "locked" / "a.txt").write_text("x")
-    (tmp_path / "locked").chmod(0)
+def test_an_unreadable_folder_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "a.txt").write_text("x")
+    if ROOT:  # root lists any folder: fail the listing as the system does for anyone else
+        scandir = os.scandir
+
+        def denied(path: Path) -> object:
+            if Path(path) == locked:
+                raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+            return scandir(path)
+
+        monkeypatch.setattr(discover_module.os, "scandir", denied)
+    locked.chmod(0)
     try:
         assert names(tmp_path) == {"locked": "unreadable folder: Permission denied"}
     finally:
-        (tmp_path / "locked").chmod(0o755)
+        locked.chmod(0o755)
 
 
 def test_a_50_mb_file_is_refused_by_its_size_without_being_read(tmp_path: Path) -> None:
@@ -101,9 +113,18 @@ def test_a_50_mb_file_is_refused_by_its_size_without_being_read(tmp_path: Path) 
     assert peak < 2**20  # memory stays bounded: the file is never loaded
 
 
-@pytest.mark.skipif(ROOT, reason="root reads any file; the build test simulates it")
-def test_an_unreadable_file_is_quarantined(tmp_path: Path) -> None:
-    (tmp_path / "locked.txt").write_text("x")
-    (tmp_path / "locked.txt").chmod(0)
+def test_an_unreadable_file_is_quarantined(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    locked = tmp_path / "locked.txt"
+    locked.write_text("x")
+    locked.chmod(0)
+    if ROOT:  # root reads any file: fail the read as the system does for anyone else
+        read_bytes = Path.read_bytes
+
+        def denied(self: Path) -> bytes:
+            if self == locked:
+                raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(self))
+            return read_bytes(self)
+
+        monkeypatch.setattr(Path, "read_bytes", denied)
     doc = read_raw(discover(tmp_path)[0])
     assert (doc.reason, doc.detail) == ("unreadable", "Permission denied")

@@ -27,6 +27,8 @@ HUGE = 50 * 2**20
 REFUSED_OUT = "symlink leads outside the raw folder"
 REFUSED_LOOP = "symlink loop or dangling symlink"
 REFUSED_SPECIAL = "not a regular file (pipe, socket or device)"
+REFUSED_NAME = "file name is not UTF-8; rename it"
+LATIN_1_NAME = os.fsdecode(b"caf\xe9.txt")  # a name from an old system: not UTF-8 (crashed)
 
 
 def png() -> bytes:
@@ -114,12 +116,14 @@ def write_hostile_corpus(base: Path) -> HostileCorpus:
     (raw / "loop.txt").symlink_to(raw / "loop.txt")
     (raw / "dangling.txt").symlink_to(raw / "no-such-file.txt")
     os.mkfifo(raw / "pipe.txt")
+    _write(raw / LATIN_1_NAME, ARTICLE.encode())
     corpus.expected.update(
         {
             "secret-link.txt": ("refused", REFUSED_OUT),
             "loop.txt": ("refused", REFUSED_LOOP),
             "dangling.txt": ("refused", REFUSED_LOOP),
             "pipe.txt": ("refused", REFUSED_SPECIAL),
+            "caf\\xe9.txt": ("refused", REFUSED_NAME),
         }
     )
     _write(raw / corpus.locked, ARTICLE.encode())

@@ -122,3 +122,13 @@ def test_validate_names_a_corrupted_parquet_file(seeds_build: Path, tmp_path: Pa
     assert not [f for f in report["failures"] if f["code"] == "shard_missing"]  # it is there
     github = runner.invoke(app, ["validate", str(dist), "--format", "github"])
     assert f"::error file={dist / SHARD}," in github.output
+
+
+def test_an_output_path_that_is_not_utf8_is_one_line(tmp_path: Path) -> None:
+    out = tmp_path / os.fsdecode(b"d\xefst")  # Arrow writes UTF-8 paths only: it crashed
+    result = runner.invoke(app, ["build", str(RAW), "--out", str(out)])
+    assert result.exit_code == 2
+    assert result.output.strip().endswith(
+        "d\\xefst: the output folder's path is not UTF-8; rename it"
+    )
+    assert len(result.output.strip().splitlines()) == 1 and not out.exists()

@@ -82,7 +82,7 @@ def test_every_input_is_a_row_or_quarantined_with_its_reason(
         "binary": 2,
         "empty": 2,
         "no_body": 2,
-        "refused": 4,
+        "refused": 5,
         "too_large": 1,
         "unreadable": 1,
     }
@@ -133,5 +133,5 @@ def test_ci_mode_fails_on_the_corpus_naming_a_file(
     assert result.exit_code == 1
     lines = result.output.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("error: ")
-    assert "boilerplate.txt: quarantined (no_body" in lines[0] and "12 file(s)" in lines[0]
+    assert "boilerplate.txt: quarantined (no_body" in lines[0] and "13 file(s)" in lines[0]
     assert not (tmp_path / "d").exists()

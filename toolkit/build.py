@@ -11,7 +11,7 @@ import pyarrow as pa
 
 from toolkit.contract import load_contract
 from toolkit.errors import DataValidationError, OutputError, QuarantineError, UsageError
-from toolkit.ingest.discover import discover
+from toolkit.ingest.discover import discover, is_utf8, shown
 from toolkit.output.atomic import recover_output, staged_output, write_atomically
 from toolkit.output.card import render_card
 from toolkit.output.killpoints import reached
@@ -52,6 +52,8 @@ class BuildResult:
 
 def _check_paths(opts: BuildOptions) -> None:
     raw, out = opts.raw_dir.resolve(), opts.out_dir.resolve()
+    if not is_utf8(str(out)):
+        raise UsageError(f"{shown(out)}: the output folder's path is not UTF-8; rename it")
     if out == raw or out.is_relative_to(raw) or raw.is_relative_to(out):
         raise UsageError(
             f"{opts.out_dir}: output folder must not contain or be inside the raw folder"

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from toolkit.errors import UsageError
 from toolkit.ingest.discover import discover, is_ignored
 from toolkit.ingest.read import MAX_FILE_BYTES, read_raw
 
@@ -70,6 +71,18 @@ def test_a_folder_symlink_inside_is_not_walked_twice(tmp_path: Path) -> None:
     (tmp_path / "sub" / "up").symlink_to(tmp_path)  # a loop through the folder itself
     (tmp_path / "same").symlink_to(tmp_path / "sub")
     assert names(tmp_path) == {"sub/a.txt": None}
+
+
+def test_names_that_are_not_utf8_are_refused_by_a_printable_name(tmp_path: Path) -> None:
+    (tmp_path / os.fsdecode(b"caf\xe9.txt")).write_text("An article.")
+    (tmp_path / os.fsdecode(b"d\xefr")).mkdir()
+    (tmp_path / os.fsdecode(b"d\xefr") / "a.txt").write_text("An article.")
+    refused = "file name is not UTF-8; rename it"
+    assert names(tmp_path) == {"caf\\xe9.txt": refused, "d\\xefr": refused}
+    root = tmp_path / os.fsdecode(b"r\xe2w")
+    root.mkdir()
+    with pytest.raises(UsageError, match=r"r\\xe2w: the raw folder's path is not UTF-8"):
+        discover(root)
 
 
 def test_a_pipe_is_refused_not_read(tmp_path: Path) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -12,9 +11,10 @@ import pyarrow as pa
 
 from toolkit.contract import load_contract
 from toolkit.errors import DataValidationError, OutputError, QuarantineError, UsageError
-from toolkit.ingest.discover import discover
-from toolkit.output.atomic import staged_output
+from toolkit.ingest.discover import discover, is_utf8, shown
+from toolkit.output.atomic import recover_output, staged_output, write_atomically
 from toolkit.output.card import render_card
+from toolkit.output.killpoints import reached
 from toolkit.output.parquet import write_shards
 from toolkit.output.report import REPORT_FILE, build_report, write_report
 from toolkit.pipeline.local import run_batches
@@ -52,6 +52,8 @@ class BuildResult:
 
 def _check_paths(opts: BuildOptions) -> None:
     raw, out = opts.raw_dir.resolve(), opts.out_dir.resolve()
+    if not is_utf8(str(out)):
+        raise UsageError(f"{shown(out)}: the output folder's path is not UTF-8; rename it")
     if out == raw or out.is_relative_to(raw) or raw.is_relative_to(out):
         raise UsageError(
             f"{opts.out_dir}: output folder must not contain or be inside the raw folder"
@@ -63,6 +65,7 @@ def build(opts: BuildOptions) -> BuildResult:
     contract = load_contract(opts.contract_path)
     files = discover(opts.raw_dir)
     _check_paths(opts)
+    recover_output(opts.out_dir)
     stage = functools.partial(extract_batch, contract=contract)
     batches = run_batches(files, stage, progress=opts.progress, workers=opts.workers)
     records = pa.concat_tables(batches) if batches else record_schema(contract).empty_table()
@@ -76,8 +79,10 @@ def build(opts: BuildOptions) -> BuildResult:
     rows = to_contract(group_duplicates(rows), contract)
     require_valid(rows, contract)
     split = contract.card.get("split", "train")
+    reached("extracted")
     with staged_output(opts.out_dir) as staging:
         shards = write_shards(rows, contract.arrow_schema, staging, split)
+        reached("shards")
         report = build_report(rows, quarantined, contract, list(shards))
         write_report(report, staging / REPORT_FILE)
         card = render_card(contract, rows, report, staging, list(shards))
@@ -88,13 +93,15 @@ def build(opts: BuildOptions) -> BuildResult:
                 f"generated card disagrees with the data: {problems[0].message}",
                 failures=[p.to_json() for p in problems],
             )
+        reached("staged")
     if opts.card_copy is not None:
         _copy_card(opts.out_dir / "README.md", opts.card_copy)
     return BuildResult(opts.out_dir, report)
 
 
 def _copy_card(card: Path, target: Path) -> None:
+    """The project's copy of the card, replaced whole (never left half-written)."""
     try:
-        shutil.copyfile(card, target)
+        write_atomically(target, card.read_bytes())
     except OSError as exc:
         raise OutputError(f"{target}: cannot write the dataset card ({exc.strerror})") from exc

@@ -58,7 +58,8 @@ def build_command(
         Path | None, typer.Option("--out", "-o", help="Dataset folder to write [default: dist]")
     ] = None,
     strict: Annotated[
-        bool, typer.Option("--strict", help="Fail if any file is quarantined")
+        bool,
+        typer.Option("--strict", "--fail-on-quarantine", help="Fail if any file is quarantined"),
     ] = False,
     card: Annotated[
         Path | None, typer.Option("--card", help="Also write the dataset card to this file")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -11,10 +12,10 @@ import datasets
 import pandera.polars as pa_pl
 import polars as pl
 import pyarrow as pa
-import yaml
 from pandera.io import polars_io
 
 from toolkit.errors import ContractError
+from toolkit.safe_yaml import YamlProblem, load_yaml
 
 CONTRACT_FILE = "news_articles.yaml"
 
@@ -145,11 +146,10 @@ def load_contract(path: Path | None = None) -> Contract:
     """Load and check the contract once; every derived form comes from this object."""
     path = path or default_contract_path()
     try:
-        text = path.read_text(encoding="utf-8")
-        raw = yaml.safe_load(text)
-    except OSError as exc:
-        raise ContractError(f"{path}: cannot read contract: {exc.strerror}") from exc
-    except yaml.YAMLError as exc:
+        raw = load_yaml(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ContractError(f"{path}: cannot read contract: {_reason(exc)}") from exc
+    except YamlProblem as exc:
         raise ContractError(f"{path}: contract is not valid YAML: {exc}") from exc
     if not isinstance(raw, dict) or not isinstance(raw.get("columns"), dict):
         raise ContractError(f"{path}: contract has no 'columns' mapping")
@@ -174,4 +174,17 @@ def load_contract(path: Path | None = None) -> Contract:
         field.arrow_type  # noqa: B018 - fails early on an unsupported type
         fields.append(field)
     card, rules = dict(meta.get("card") or {}), dict(meta.get("rules") or {})
+    split = card.get("split", "train")
+    if not isinstance(split, str) or not _SPLIT.fullmatch(split):
+        # it names the shard files: a path in it would write outside the output folder
+        raise ContractError(f"{path}: metadata.card.split must be a word like train, not {split!r}")
     return Contract(path, version, card, rules, tuple(fields), schema)
+
+
+_SPLIT = re.compile(r"\w+(?:\.\w+)*", re.ASCII)  # the Hub's split names
+
+
+def _reason(exc: OSError | UnicodeDecodeError) -> str:
+    if isinstance(exc, UnicodeDecodeError):
+        return "not UTF-8 text"
+    return exc.strerror or str(exc)

@@ -64,6 +64,28 @@ def test_publish_commits_the_card_and_shards_and_they_load(
     assert ds.num_rows == 5 and ds.features == load_contract().features
 
 
+def test_only_the_built_files_go_up_whatever_else_is_in_the_folder(
+    hub: FakeHub, dist: Path
+) -> None:
+    # A Parquet file that validates (a user's own table, an old backup) is not the dataset.
+    table = pq.read_table(dist / SHARD)
+    (dist / "scratch").mkdir()
+    pq.write_table(table.slice(0, 0), dist / "scratch" / "mine.parquet")
+    pq.write_table(table.slice(0, 0), dist / "data" / "backup.parquet")
+    (dist / ".env").write_text("HF_TOKEN=hf_someoneelse")
+    (dist / "data" / f"{Path(SHARD).name}.bak").write_bytes(b"old")
+    result = publish_to(hub, dist)
+    assert sorted(hub.repos[REPO].branches["main"]) == ["README.md", SHARD]
+    assert result.uploaded == ["README.md", SHARD]  # type: ignore[attr-defined]
+
+
+def test_a_folder_without_a_build_report_is_refused(hub: FakeHub, dist: Path) -> None:
+    (dist / "build_report.json").unlink()
+    with pytest.raises(UsageError, match="not a toolkit build"):
+        publish_to(hub, dist)
+    assert hub.requests == []
+
+
 def test_republishing_an_unchanged_build_uploads_nothing(hub: FakeHub, dist: Path) -> None:
     publish_to(hub, dist)
     result = publish_to(hub, dist)

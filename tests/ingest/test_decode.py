@@ -28,6 +28,15 @@ def test_encodings(data: bytes, encoding: str) -> None:
     assert found == encoding
 
 
+def test_utf8_with_a_few_cp1252_bytes_keeps_both() -> None:
+    # Text pasted from two sources: detection took such files for cp1250 and garbled every
+    # UTF-8 letter ("ZĂĽrich"); now only the stray bytes are read as cp1252.
+    data = (TEXT + " Zürich").encode("utf-8") + b" \x93quoted\x94 \x81"
+    text, found = decode_bytes(data)
+    assert text == TEXT + " Zürich “quoted” \x81"
+    assert found == "utf-8+cp1252"
+
+
 def test_invalid_bytes_never_raise() -> None:
     text, _ = decode_bytes(b"caf\xc3 ok \xff\xfe broken \x80 utf-8 " * 20)
     assert "ok" in text and "broken" in text

@@ -287,6 +287,8 @@ def is_byline(text: str) -> bool:
 
 def classify(units: list[Unit], kb: Knowledge) -> list[Classified]:
     """Classify every unit, applying the publishers' own furniture and appeal spans."""
+    if not units:
+        return []  # a file of only invisible characters normalizes to nothing
     out = []
     in_appeal: re.Pattern[str] | None = None
     counts = Counter(u.text.casefold() for u in units)

@@ -8,17 +8,16 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
-import yaml
-
 from toolkit.errors import ContractError
+from toolkit.safe_yaml import YamlProblem, load_yaml
 
 
 def load_data_file(name: str) -> Any:
     """One YAML file of toolkit/data, parsed with the safe loader (data never runs code)."""
     text = resources.files("toolkit.data").joinpath(name).read_text(encoding="utf-8")
     try:
-        return yaml.safe_load(text)
-    except yaml.YAMLError as exc:
+        return load_yaml(text)
+    except YamlProblem as exc:
         raise ContractError(f"toolkit/data/{name}: invalid YAML: {exc}") from exc
 
 

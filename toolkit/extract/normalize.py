@@ -27,21 +27,56 @@ _SPACE_RUN = re.compile(r" {2,}")
 _ENTITY = re.compile(r"&(?:#\d{2,6}|#x[0-9a-fA-F]{2,5}|[a-zA-Z]{2,8});")
 
 
+MAX_PASSES = 8  # repairs that expose more to repair settle in two or three passes
+
+
 def normalize_text(text: str) -> str:
-    """Repaired text with LF line ends, plain spaces and no trailing blanks."""
+    """Repaired text with LF line ends, plain spaces and no trailing blanks; a fixed point, so
+    normalizing again (or text already clean) changes nothing."""
+    for _ in range(MAX_PASSES):
+        fixed, settled = _normalize_once(text)
+        if settled or fixed == text:
+            return fixed
+        text = fixed
+    return text
+
+
+def _normalize_once(text: str) -> tuple[str, bool]:
+    """One pass, and whether its result is surely final: an entity can decode to a line end
+    or to mojibake, composing can form an entity or mojibake, and a mojibake repair depends
+    on neighbours that the later steps change; the other steps create nothing to repair."""
+    settled = True
+    if not text.isascii():
+        text = _INVISIBLE.sub("", text)
+    if "&" in text:
+        decoded = _unescape(text)
+        settled = decoded == text
+        text = decoded
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")
-    if not text.isascii():  # (ASCII text has no mojibake, composes as it is, has no odd space)
-        if _MOJIBAKE.search(text):
-            text = ftfy.fix_text(text, _FTFY)
-        else:
-            text = unicodedata.normalize("NFC", text)
-    if _ENTITY.search(text):
-        text = html.unescape(text)
-    if text.isascii():
+    repair_input = None
+    if text.isascii():  # (ASCII text has no mojibake, composes as it is, has no odd space)
         text = text.replace("\t", " ")  # the one ASCII character of _SPACES
     else:
-        text = _SPACES.sub(" ", _INVISIBLE.sub("", text))
-    return "\n".join(line.rstrip(" ") for line in text.split("\n"))  # no trailing spaces
+        if _MOJIBAKE.search(text):
+            repair_input = text
+            text = _INVISIBLE.sub("", ftfy.fix_text(text, _FTFY))  # it can decode to one
+        elif not unicodedata.is_normalized("NFC", text):
+            text = unicodedata.normalize("NFC", text)
+            settled = False
+        text = _SPACES.sub(" ", text)
+    text = "\n".join(line.rstrip(" ") for line in text.split("\n"))  # no trailing spaces
+    # ftfy settles each line, so only a change after it can make it find more.
+    return text, settled and (repair_input is None or text == repair_input)
+
+
+def _unescape(text: str) -> str:
+    """HTML entities decoded, those escaped twice by a CMS ("&amp;quot;") as well."""
+    while _ENTITY.search(text):
+        decoded = html.unescape(text)
+        if decoded == text:
+            break
+        text = decoded
+    return text
 
 
 def clean_inline(text: str) -> str:

@@ -1,6 +1,7 @@
 """`toolkit publish`: a validated dataset folder committed to a dataset repo on the Hub.
 
-Only the files of a built dataset go up (the card and the Parquet shards); remote shards the
+Only the files of a built dataset go up (the card and the Parquet shards its build report
+lists, never another file that sits in the folder); remote shards the
 build no longer has are deleted in the same commit; files the Hub already has are not sent.
 The token is whatever `huggingface_hub` resolves (HF_TOKEN, a saved login, keyless CI); it is
 never an argument and never part of a message.
@@ -9,6 +10,7 @@ never an argument and never part of a message.
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -21,6 +23,7 @@ from huggingface_hub.utils import sha
 
 from toolkit.contract import Contract
 from toolkit.errors import DataValidationError, HubError, UsageError
+from toolkit.output.report import REPORT_FILE
 from toolkit.validate.card import CARD
 from toolkit.validate.dataset import validate_paths
 
@@ -76,7 +79,7 @@ def plan_publish(
             f"{first.code} {first.file or ''} {first.message}",
             failures=[f.to_json() for f in report.failures],
         )
-    names = [CARD, *report.files]
+    names = [CARD, *built_shards(folder, report.files)]
     card = (folder / CARD).read_text(encoding="utf-8")
     front = card.split("---\n")[1] if card.startswith("---\n") else ""
     return PublishPlan(
@@ -89,6 +92,21 @@ def plan_publish(
         create_pr,
         message or "Publish dataset with toolkit",
     )
+
+
+def built_shards(folder: Path, present: list[str]) -> list[str]:
+    """The shards the build wrote, from its report: another Parquet file that happens to be
+    in the folder (a backup, a user's own table) validates but is not the dataset."""
+    path = folder / REPORT_FILE
+    try:
+        shards = json.loads(path.read_text(encoding="utf-8"))["shards"]
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise UsageError(
+            f"{path}: not a toolkit build, no readable build report ({type(exc).__name__})"
+        ) from exc
+    if not isinstance(shards, list):
+        raise UsageError(f"{path}: the build report's shards are not a list")
+    return [name for name in present if name in shards]  # (only files found in the folder)
 
 
 def _same(local: Path, remote: RepoFile) -> bool:

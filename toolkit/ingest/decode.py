@@ -33,10 +33,41 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     try:
         text, encoding = data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
-        text, encoding = _detect(data)
+        text, encoding = _utf8_with_strays(data) or _detect(data)
     if _control_ratio(text) > 0.05:
         raise BinaryContent("mostly control characters")
     return text, encoding
+
+
+MIXED = "utf-8+cp1252"
+
+
+def _stray_as_cp1252(exc: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: a byte that is not UTF-8 read as cp1252 (latin-1 where undefined)."""
+    assert isinstance(exc, UnicodeDecodeError)
+    stray = exc.object[exc.start : exc.end]
+    return "".join(_cp1252_char(b) for b in stray), exc.end
+
+
+def _cp1252_char(byte: int) -> str:
+    try:
+        return bytes([byte]).decode("cp1252")
+    except UnicodeDecodeError:
+        return chr(byte)
+
+
+codecs.register_error("toolkit-cp1252-strays", _stray_as_cp1252)
+
+
+def _utf8_with_strays(data: bytes) -> tuple[str, str] | None:
+    """UTF-8 with a few single-byte characters pasted in (mixed encodings): detection would
+    take the whole file for a single-byte code and garble every UTF-8 letter, so each stray
+    byte is read as cp1252 and the rest as UTF-8; None when UTF-8 is not the main encoding."""
+    kept = data.decode("utf-8", errors="ignore")
+    strays = len(data) - len(kept.encode("utf-8"))
+    if len(kept) - len(kept.encode("ascii", errors="ignore")) <= strays:  # non-ASCII letters
+        return None
+    return data.decode("utf-8", errors="toolkit-cp1252-strays"), MIXED
 
 
 def _detect(data: bytes) -> tuple[str, str]:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from toolkit.errors import RawDirNotFound
+from toolkit.errors import RawDirNotFound, UsageError
 
 # Documented rule: names starting with "." (hidden files and folders) and editor leftovers
 # are not inputs; they are skipped silently, like git does with ignored files.
@@ -35,9 +35,25 @@ def is_ignored(name: str) -> bool:
 def discover(raw_dir: Path) -> list[RawFile]:
     """Every input under raw_dir in a stable order (sorted relative paths)."""
     if not raw_dir.is_dir():
-        raise RawDirNotFound(f"{raw_dir}: raw folder not found")
+        raise RawDirNotFound(f"{shown(raw_dir)}: raw folder not found")
     root = raw_dir.resolve()
+    if not is_utf8(str(root)):
+        raise UsageError(f"{shown(root)}: the raw folder's path is not UTF-8; rename it")
     return sorted(_walk(root, root), key=lambda f: f.rel_path)
+
+
+def is_utf8(name: str) -> bool:
+    """Whether a file name decoded from the system is text (not bytes of another encoding)."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def shown(path: str | Path) -> str:
+    """A path as printable text: bytes that are not UTF-8 as escapes (b'caf\\xe9')."""
+    return os.fsencode(path).decode("utf-8", errors="backslashreplace")
 
 
 def _walk(root: Path, folder: Path) -> Iterator[RawFile]:
@@ -52,6 +68,10 @@ def _walk(root: Path, folder: Path) -> Iterator[RawFile]:
             continue
         path = Path(entry.path)
         rel = path.relative_to(root).as_posix()
+        if not is_utf8(entry.name):  # (a row's raw_path, the report and the card are text)
+            rel = shown(rel)
+            yield RawFile(rel, root / rel, refused="file name is not UTF-8; rename it")
+            continue
         if entry.is_symlink():
             target = _resolve(path)
             if target is None:
@@ -66,6 +86,8 @@ def _walk(root: Path, folder: Path) -> Iterator[RawFile]:
             yield from _walk(root, path)
         elif entry.is_file():
             yield RawFile(rel, path)
+        else:  # reading a pipe would wait forever, a device could be endless
+            yield RawFile(rel, path, refused="not a regular file (pipe, socket or device)")
 
 
 def _resolve(path: Path) -> Path | None:

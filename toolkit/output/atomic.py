@@ -1,14 +1,22 @@
-"""Outputs are built in a hidden sibling folder and swapped in only when complete."""
+"""Outputs are built in a hidden sibling folder and swapped in only when complete.
+
+A build killed at any point leaves the output folder as the previous complete build (or, in
+the instant between the two renames of the swap, set aside where the next build puts it
+back); the hidden `.NAME.tmp-PID` and `.NAME.old-PID` siblings it leaves are deleted by the
+next build once their process is gone.
+"""
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from toolkit.errors import OutputError
+from toolkit.output.killpoints import reached
 from toolkit.output.report import REPORT_FILE
 
 MARKER = REPORT_FILE  # a folder with this file was written by a build
@@ -16,6 +24,34 @@ MARKER = REPORT_FILE  # a folder with this file was written by a build
 
 def _staging_name(target: Path, kind: str) -> Path:
     return target.parent / f".{target.name}.{kind}-{os.getpid()}"
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # (someone else's process)
+    return True
+
+
+def _leftovers(target: Path, *kinds: str) -> list[Path]:
+    """Hidden siblings of target of these kinds whose build process is gone."""
+    pattern = re.compile(rf"\.{re.escape(target.name)}\.(?:{'|'.join(kinds)})-(\d+)")
+    found = (pattern.fullmatch(p.name) for p in target.parent.iterdir())
+    return sorted(target.parent / m.group() for m in found if m and not _alive(int(m.group(1))))
+
+
+def sweep_leftovers(target: Path) -> None:
+    """Delete the hidden siblings of target that builds killed before their cleanup left."""
+    for path in _leftovers(target, "tmp", "old"):
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)
 
 
 def check_replaceable(target: Path) -> None:
@@ -30,10 +66,22 @@ def recover(target: Path) -> None:
     """Put back a previous output left aside by a build that was killed mid-swap."""
     if target.exists():
         return
-    for old in sorted(target.parent.glob(f".{target.name}.old-*")):
+    for old in _leftovers(target, "old"):
         if (old / MARKER).is_file():
             old.rename(target)
             return
+
+
+def recover_output(target: Path) -> None:
+    """Before anything else, undo what a killed build left: the previous output set aside is
+    put back (even if this build fails later) and the hidden leftovers are deleted."""
+    target = target.absolute()
+    try:
+        if target.parent.is_dir():
+            recover(target)
+            sweep_leftovers(target)
+    except OSError as exc:
+        raise OutputError(f"{target}: cannot tidy the output folder ({exc.strerror})") from exc
 
 
 @contextmanager
@@ -43,6 +91,7 @@ def staged_output(target: Path) -> Iterator[Path]:
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         recover(target)
+        sweep_leftovers(target)
         check_replaceable(target)
         staging = _staging_name(target, "tmp")
         shutil.rmtree(staging, ignore_errors=True)
@@ -68,7 +117,9 @@ def _swap(staging: Path, target: Path) -> None:
     try:
         if target.exists():
             target.rename(old)
+        reached("set_aside")
         staging.rename(target)
+        reached("swapped")
     except OSError as exc:
         if old.exists() and not target.exists():
             old.rename(target)
@@ -76,3 +127,19 @@ def _swap(staging: Path, target: Path) -> None:
             f"{target}: cannot move the new build into place ({exc.strerror})"
         ) from exc
     shutil.rmtree(old, ignore_errors=True)
+
+
+def write_atomically(target: Path, data: bytes) -> None:
+    """Write a file through a hidden temporary sibling, so target is either old or whole."""
+    target = target.absolute()
+    temporary = _staging_name(target, "tmp")
+    try:
+        sweep_leftovers(target)
+        with temporary.open("wb") as file:
+            file.write(data[: len(data) // 2])
+            file.flush()
+            reached("card_copy")
+            file.write(data[len(data) // 2 :])
+        os.replace(temporary, target)
+    finally:
+        temporary.unlink(missing_ok=True)

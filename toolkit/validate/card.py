@@ -43,8 +43,14 @@ def _data_files(config: dict[str, Any]) -> list[tuple[str, list[str]]]:
     return out
 
 
-def card_failures(folder: Path, contract: Contract, rows_by_file: dict[str, int]) -> list[Failure]:
-    """Every way folder/README.md disagrees with the contract and with the files' row counts."""
+def card_failures(
+    folder: Path,
+    contract: Contract,
+    rows_by_file: dict[str, int],
+    present: list[str] | None = None,
+) -> list[Failure]:
+    """Every way folder/README.md disagrees with the contract and with the files' row counts
+    (`present`: every Parquet file there, also those too corrupt to count)."""
     path = folder / CARD
     if not path.is_file():
         return [_fail(codes.CARD_MISSING, "the folder has no README.md dataset card")]
@@ -53,6 +59,7 @@ def card_failures(folder: Path, contract: Contract, rows_by_file: dict[str, int]
     except (ValueError, yaml.YAMLError, OSError) as exc:
         return [_fail(codes.CARD_UNPARSEABLE, f"the card's YAML cannot be read: {exc}")]
     out: list[Failure] = []
+    files = list(rows_by_file) if present is None else present
     info = data.get("dataset_info") or {}
     if info.get("features") != contract.card_features:
         ours = [f["name"] for f in contract.card_features]
@@ -68,7 +75,7 @@ def card_failures(folder: Path, contract: Contract, rows_by_file: dict[str, int]
     for config in data.get("configs") or []:
         for split, globs in _data_files(config):
             for pattern in globs:
-                matched = [f for f in rows_by_file if fnmatch.fnmatchcase(f, pattern)]
+                matched = [f for f in files if fnmatch.fnmatchcase(f, pattern)]
                 if not matched:
                     out.append(
                         _fail(
@@ -76,7 +83,8 @@ def card_failures(folder: Path, contract: Contract, rows_by_file: dict[str, int]
                             f"configs path {pattern!r} matches no Parquet file",
                         )
                     )
-                split_rows[split] = split_rows.get(split, 0) + sum(rows_by_file[f] for f in matched)
+                counted = sum(rows_by_file.get(f, 0) for f in matched)
+                split_rows[split] = split_rows.get(split, 0) + counted
     for split in info.get("splits") or []:
         expected, actual = split.get("num_examples"), split_rows.get(split.get("name"), 0)
         if expected != actual:
@@ -97,7 +105,7 @@ def card_failures(folder: Path, contract: Contract, rows_by_file: dict[str, int]
             )
         )
     out += _license_failures(data)
-    return out + shard_failures(folder, list(rows_by_file))
+    return out + shard_failures(folder, files)
 
 
 def _license_failures(data: dict[str, Any]) -> list[Failure]:

@@ -76,7 +76,8 @@ def validate_paths(
         for failure in cross_row_rules(pl.concat(keys), contract):
             report.failures.append(_attribute(failure, starts))
     if folder is not None:
-        report.failures += card_failures(folder, contract, rows_by_file)
+        # (a corrupt shard is named as unreadable, not also as missing)
+        report.failures += card_failures(folder, contract, rows_by_file, report.files)
     return report
 
 

@@ -15,7 +15,7 @@ import pytest
 from tests.conftest import RAW, ROOT
 from toolkit.build import BuildOptions, build
 from toolkit.contract import load_contract
-from toolkit.errors import OutputError, QuarantineError
+from toolkit.errors import DataValidationError, OutputError, QuarantineError
 
 
 def rows_by_file(out: Path) -> dict[str, dict[str, object]]:
@@ -138,3 +138,21 @@ def test_refuses_to_replace_a_folder_it_did_not_build(tmp_path: Path) -> None:
     with pytest.raises(OutputError, match="refusing to replace"):
         build(BuildOptions(RAW, out, progress=False))
     assert (out / "notes.txt").read_text() == "keep me"
+
+
+def test_build_refuses_a_body_that_is_only_furniture(
+    raw_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The body rule runs in the parallel batch stage; the build must still stop on it."""
+    stages = sys.modules["toolkit.pipeline.stages"]
+    real = stages.extract_article
+
+    def leaky(text: str) -> object:
+        fields = real(text)
+        fields.body = "Share on Facebook\n\nSign up for our newsletter"
+        return fields
+
+    monkeypatch.setattr(stages, "extract_article", leaky)
+    with pytest.raises(DataValidationError, match="body_boilerplate|body"):
+        build(BuildOptions(raw_copy, tmp_path / "dist", progress=False))
+    assert not (tmp_path / "dist").exists()

@@ -76,8 +76,8 @@ def build(opts: BuildOptions) -> BuildResult:
             f"{first['raw_path']}: quarantined ({first['reason']}: {first['detail']}); "
             f"{quarantined.num_rows} file(s) in all, and --strict forbids any"
         )
-    rows = to_contract(group_duplicates(rows), contract)
-    require_valid(rows, contract)
+    rows, boilerplate = to_contract(group_duplicates(rows), contract)
+    require_valid(rows, contract, boilerplate)
     split = contract.card.get("split", "train")
     reached("extracted")
     with staged_output(opts.out_dir) as staging:

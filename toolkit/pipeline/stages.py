@@ -7,6 +7,7 @@ import hashlib
 from pathlib import Path
 from typing import Any
 
+import polars as pl
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -18,6 +19,7 @@ from toolkit.dedup.story import TERMS_TYPE, story_groups, term_lists, terms_fram
 from toolkit.extract.article import extract_article
 from toolkit.ingest.discover import RawFile
 from toolkit.ingest.read import read_raw
+from toolkit.validate.rules import boilerplate_bodies
 
 # A batch of inputs, as the executor hands it to the first stage.
 INPUT_SCHEMA = pa.schema(
@@ -31,6 +33,9 @@ GROUPING_FIELDS = [
     ("_exact", pa.uint64()),
     ("_story_terms", TERMS_TYPE),
 ]
+# The contract's per-row body rule, computed here where batches run in parallel.
+BOILERPLATE = "_boilerplate_body"
+CHECK_FIELDS = [(BOILERPLATE, pa.bool_())]
 
 
 def files_to_table(files: list[RawFile]) -> pa.Table:
@@ -44,7 +49,7 @@ def files_to_table(files: list[RawFile]) -> pa.Table:
 def record_schema(contract: Contract) -> pa.Schema:
     """Contract fields, all nullable (a quarantined record has no body), plus the reason."""
     fields = [pa.field(f.name, f.arrow_type, nullable=True) for f in contract.fields]
-    extra = [pa.field(n, t) for n, t in QUARANTINE_FIELDS + GROUPING_FIELDS]
+    extra = [pa.field(n, t) for n, t in QUARANTINE_FIELDS + GROUPING_FIELDS + CHECK_FIELDS]
     return pa.schema(fields + extra)
 
 
@@ -77,7 +82,16 @@ def extract_batch(batch: pa.Table, contract: Contract) -> pa.Table:
             else:
                 record.update(vars(fields))
         records.append(record)
-    return with_grouping_signals(pa.Table.from_pylist(records, schema=record_schema(contract)))
+    table = with_grouping_signals(pa.Table.from_pylist(records, schema=record_schema(contract)))
+    return with_body_check(table)
+
+
+def with_body_check(records: pa.Table) -> pa.Table:
+    """Whether each body is empty or only furniture (the validation rule, run per batch)."""
+    bodies = pl.from_arrow(records.column("body"))
+    assert isinstance(bodies, pl.Series)
+    mask = boilerplate_bodies(bodies.fill_null("")).to_arrow()
+    return records.set_column(records.schema.get_field_index(BOILERPLATE), BOILERPLATE, mask)
 
 
 def with_grouping_signals(records: pa.Table) -> pa.Table:
@@ -130,7 +144,10 @@ def group_duplicates(rows: pa.Table) -> pa.Table:
     return rows
 
 
-def to_contract(rows: pa.Table, contract: Contract) -> pa.Table:
-    """Rows in contract order and types, sorted by raw_path for a stable output order."""
-    rows = rows.select(contract.names).sort_by("raw_path")
-    return rows.cast(contract.arrow_schema)
+def to_contract(rows: pa.Table, contract: Contract) -> tuple[pa.Table, pl.Series]:
+    """Rows in contract order and types, sorted by raw_path for a stable output order, and
+    their body-rule mask in the same order."""
+    rows = rows.sort_by("raw_path")
+    mask = pl.from_arrow(rows.column(BOILERPLATE))
+    assert isinstance(mask, pl.Series)
+    return rows.select(contract.names).cast(contract.arrow_schema), mask

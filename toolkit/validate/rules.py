@@ -84,19 +84,22 @@ def boilerplate_bodies(bodies: pl.Series) -> pl.Series:
 
 
 def row_rules(
-    frame: pl.DataFrame, contract: Contract, today: dt.date, offset: int, file: str | None
+    frame: pl.DataFrame,
+    contract: Contract,
+    today: dt.date,
+    offset: int,
+    file: str | None,
+    boilerplate: pl.Series | None = None,
 ) -> list[Failure]:
-    """Rules each row must pass on its own: a real body, a plausible date."""
+    """Rules each row must pass on its own: a real body, a plausible date (boilerplate: the
+    body rule's mask when the build already computed it in its parallel stage)."""
     floor = contract.rules.get("date_floor")
     checks: list[tuple[str, str, pl.Expr | pl.Series, str]] = []
     if BODY in frame.columns and frame.schema[BODY] == pl.String:
+        if boilerplate is None:
+            boilerplate = boilerplate_bodies(frame[BODY])
         checks.append(
-            (
-                codes.BODY_BOILERPLATE,
-                BODY,
-                boilerplate_bodies(frame[BODY]),
-                "body is empty or only page furniture",
-            )
+            (codes.BODY_BOILERPLATE, BODY, boilerplate, "body is empty or only page furniture")
         )
     if DATE in frame.columns and frame.schema[DATE] == pl.Date:
         later = f"date is later than {today} (today in UTC, plus a day)"

@@ -111,13 +111,18 @@ def _group(cases: list[dict[str, Any]], offset: int, file: str | None) -> list[F
 
 
 def batch_failures(
-    table: pa.Table, contract: Contract, today: dt.date, offset: int = 0, file: str | None = None
+    table: pa.Table,
+    contract: Contract,
+    today: dt.date,
+    offset: int = 0,
+    file: str | None = None,
+    boilerplate: pl.Series | None = None,
 ) -> list[Failure]:
     """Per-row failures of one batch whose schema already matches the contract."""
     frame = pl.from_arrow(table)
     assert isinstance(frame, pl.DataFrame)
     return check_failures(frame, contract, offset, file) + row_rules(
-        frame, contract, today, offset, file
+        frame, contract, today, offset, file, boilerplate
     )
 
 
@@ -128,21 +133,26 @@ def key_columns(contract: Contract) -> list[str]:
 
 
 def validate_table(
-    table: pa.Table, contract: Contract, today: dt.date | None = None
+    table: pa.Table,
+    contract: Contract,
+    today: dt.date | None = None,
+    boilerplate: pl.Series | None = None,
 ) -> list[Failure]:
     """All failures of one in-memory table: the build's check before it writes."""
     failures = schema_failures(table.schema, contract, None)
     if failures:
         return failures
-    failures = batch_failures(table, contract, today or latest_date())
+    failures = batch_failures(table, contract, today or latest_date(), 0, None, boilerplate)
     keys = pl.from_arrow(table.select(key_columns(contract)))
     assert isinstance(keys, pl.DataFrame)
     return failures + cross_row_rules(keys, contract)
 
 
-def require_valid(table: pa.Table, contract: Contract) -> None:
+def require_valid(
+    table: pa.Table, contract: Contract, boilerplate: pl.Series | None = None
+) -> None:
     """Raise DataValidationError listing every way the table breaks the contract."""
-    failures = validate_table(table, contract)
+    failures = validate_table(table, contract, boilerplate=boilerplate)
     if failures:
         shown = "; ".join(f"{f.code} {f.column or ''} rows {list(f.rows)}" for f in failures[:5])
         raise DataValidationError(

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
 from toolkit.extract.classify import Classified, cjk_count, is_byline, weight
-from toolkit.extract.dates import find_dates
 from toolkit.extract.headline_cues import (
     Page,
+    dates_in,
     is_author,
     is_code,
     is_count_line,
@@ -27,6 +28,7 @@ _LABELLED_DATE = re.compile(
 )
 _SUFFIX = re.compile(r"\s+(?:[|–—]|-|::)\s+(?P<site>[^|–—]{2,60})$")
 _LEADING_BULLET = re.compile(r"^\W*(?:\d{1,3}[.)]\s*)?")
+_NOT_ASCII_LETTERS = bytes(b for b in range(128) if not chr(b).isalpha())
 _EARLY_DIGIT = re.compile(r"\d")  # every date has a digit: a cheap test before the date search
 _CLAUSE_ENDS = (".", ",", ":", ";", "。", "，", "；", "：")  # a sentence or a clause, not a title
 _ABBREVIATION_END = re.compile(r"(?:\b[A-Za-z]\.){2,}$")  # "N.Y.C." ends a title, not a sentence
@@ -64,7 +66,7 @@ def strip_date_prefix(text: str) -> str:
     """A title line that starts with a (labelled) date, without that date."""
     if not _EARLY_DIGIT.search(text[:30]):
         return text  # every date has a digit, and a label is short
-    dates = find_dates(text)
+    dates = dates_in(text)
     if dates and _LABELLED_DATE.match(text[: dates[0].start]):
         return text[dates[0].end :].lstrip(" |,:–—-")
     return text
@@ -72,13 +74,14 @@ def strip_date_prefix(text: str) -> str:
 
 def is_dateline(text: str) -> bool:
     """A line that is mostly a date (with labels, weekday or time around it)."""
-    dates = find_dates(text) if _EARLY_DIGIT.search(text) else []
+    dates = dates_in(text) if _EARLY_DIGIT.search(text) else ()
     if not dates:
         return False
     rest = text[: dates[0].start] + text[dates[-1].end :]
     return weight(rest) <= 6
 
 
+@functools.lru_cache(maxsize=4096)
 def title_like(text: str) -> bool:
     """Short, not a sentence, not a byline, date, credit or code: the shape of a headline."""
     text = text.strip()
@@ -86,13 +89,19 @@ def title_like(text: str) -> bool:
         return False
     if text[:1].islower() and not text[1:2].isupper():
         return False  # the rest of a sentence, not its start ("iPhone" is fine)
-    cjk = cjk_count(text)
+    if text.islower():
+        return False
+    ascii = text.isascii()
+    cjk = 0 if ascii else cjk_count(text)
     if cjk and cjk < 8 or not 3 <= weight(text) <= 30:
         return False
-    letters = sum(map(str.isalpha, text))
-    if letters < 0.6 * len(text.replace(" ", "")) or text.islower():
+    if ascii:  # the letters are what deleting the others leaves
+        letters = len(text.encode("ascii").translate(None, _NOT_ASCII_LETTERS))
+    else:
+        letters = sum(map(str.isalpha, text))
+    if letters < 0.6 * (len(text) - text.count(" ")):
         return False
-    if is_code(text) or is_credit(text) or is_count_line(text) or is_byline(text):
+    if is_count_line(text) or is_byline(text) or is_code(text) or is_credit(text):
         return False
     return not (is_meta(text) or is_dateline(text))
 

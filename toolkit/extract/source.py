@@ -53,18 +53,43 @@ def _identity(name: str, kb: Knowledge) -> tuple[str, str | None]:
 def _is_agency(name: str, kb: Knowledge) -> bool:
     if kb.agency(name) is not None:
         return True
-    return any(kb.agency(part) is not None for part in re.split(r"[/,]", name) if part.strip())
+    return any(kb.agency(part) is not None for part in _AGENCY_SPLIT.split(name) if part.strip())
+
+
+_AGENCY_SPLIT = re.compile(r"[/,]")
+Resolved = tuple[str, str, str | None] | None  # a clue's cleaned name, pooling key, known name
+_RESOLVED: dict[int, tuple[Knowledge, dict[tuple[str, bool, bool], Resolved]]] = {}
+RESOLVED_MAX = 8192  # names seen; a site's pages name it alike, so most clues are seen before
+
+
+def _resolve(clue: Clue, kb: Knowledge) -> Resolved:
+    """The clue's name cleaned, with its pooling key and the table's name; None when it is no
+    site's name (remembered: it depends on the name and the table alone)."""
+    entry = _RESOLVED.get(id(kb))
+    if entry is None or entry[0] is not kb or len(entry[1]) > RESOLVED_MAX:
+        entry = _RESOLVED[id(kb)] = (kb, {})
+    seen = entry[1]
+    ask = (clue.name, clue.corporate, clue.explicit)
+    if ask not in seen:
+        seen[ask] = _resolved(clue, kb)
+    return seen[ask]
+
+
+def _resolved(clue: Clue, kb: Knowledge) -> Resolved:
+    name = clean_name(clue.name, corporate=clue.corporate)
+    if not name or _is_agency(name, kb) or not looks_like_name(name, strict=not clue.explicit):
+        return None
+    key, known = _identity(name, kb)
+    return (name, key, known) if key else None
 
 
 def _pool(clues: Iterator[Clue], kb: Knowledge) -> dict[str, _Pool]:
     pools: dict[str, _Pool] = {}
     for clue in clues:
-        name = clean_name(clue.name, corporate=clue.corporate)
-        if not name or _is_agency(name, kb) or not looks_like_name(name, strict=not clue.explicit):
+        resolved = _resolve(clue, kb)
+        if resolved is None:
             continue
-        key, known = _identity(name, kb)
-        if not key:
-            continue
+        name, key, known = resolved
         pool = pools.setdefault(key, _Pool())
         pool.kinds[clue.kind] += 1
         if pool.kinds[clue.kind] <= KIND_CAP.get(clue.kind, 1):
@@ -87,14 +112,13 @@ def _display(pool: _Pool) -> str:
 def _chrome(units: list[Classified], span: tuple[int, int] | None) -> list[Classified]:
     """Units that are not the article's own prose, nor an embedded post."""
     start, end = span or (0, 0)
-    out = []
-    for i, c in enumerate(units):
-        if start <= i < end and not c.furniture:
-            continue
-        if c.furniture == "embed_signature" or "(@" in c.text:
-            continue
-        out.append(c)
-    return out
+    start, end = max(start, 0), max(end, start, 0)  # as `start <= i < end` reads a span
+    inside = [c for c in units[start:end] if c.furniture]
+    return [
+        c
+        for c in (*units[:start], *inside, *units[end:])
+        if c.furniture != "embed_signature" and "(@" not in c.text
+    ]
 
 
 def find_source(
@@ -107,7 +131,7 @@ def find_source(
     pools = _pool(iter(clues), kb)
     if not pools:
         return None
-    text = "\n".join(c.text for c in chrome)
+    text = "\n".join([c.text for c in chrome])
     for pool in pools.values():
         name = _display(pool)
         seen = text.count(name) if len(name) >= 2 else 0

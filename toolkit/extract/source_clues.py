@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from toolkit.extract.classify import Classified
 from toolkit.extract.knowledge import Knowledge
@@ -26,9 +28,9 @@ SHORT_WORDS = 20  # names sit in short lines of chrome; copyright lines can be l
 PHRASE_WORDS = 10  # "More from Site", "Site logo": a few words on a line of their own
 
 
-@dataclass(frozen=True)
-class Clue:
-    """A name the page offers as its own; explicit clues may be lower-case ('topicseed logo')."""
+class Clue(NamedTuple):
+    """A name the page offers as its own; explicit clues may be lower-case ('topicseed logo').
+    (A named tuple: a page yields dozens, and a frozen dataclass is slow to build.)"""
 
     name: str
     weight: float
@@ -112,9 +114,10 @@ def title_suffix(title: str, sep: re.Pattern[str] = _TITLE_SEP) -> str | None:
 def chrome_clues(chrome: list[Classified], kb: Knowledge) -> list[Clue]:
     """Clues in the page furniture: notes, phrases, copyright lines, domains, known names."""
     lines = [c.text for c in chrome if not c.text.startswith("Link:")]  # links2's <link rel>s
-    short = "\n".join(c.text for c in chrome if c.words <= SHORT_WORDS)
-    tiny = "\n".join(c.text for c in chrome if c.words <= PHRASE_WORDS)
-    out = [clue for line in _copyright_lines("\n".join(lines)) for clue in _copyright(line)]
+    short_lines = [c.text for c in chrome if c.words <= SHORT_WORDS]
+    tiny_lines = [c.text for c in chrome if c.words <= PHRASE_WORDS]
+    short, tiny = "\n".join(short_lines), "\n".join(tiny_lines)
+    out = [clue for line in _copyright_lines(lines) for clue in _copyright(line)]
     low_short, low_tiny = lowered(short), lowered(tiny)
     out += [
         Clue(m.group("n"), FIRST_ON_WEIGHT, "first_on")
@@ -124,7 +127,7 @@ def chrome_clues(chrome: list[Classified], kb: Knowledge) -> list[Clue]:
         Clue(m.group("n"), ELSEWHERE_WEIGHT, "elsewhere")
         for m in _matches(_ELSEWHERE, short, low_short)
     ]
-    for m in _matches(_PHRASE, tiny, low_tiny):
+    for m in _phrases(tiny, tiny_lines, low_tiny):
         name = next(g for g in m.groups() if g)
         out.append(Clue(name, PHRASE_WEIGHT, "phrase", explicit=bool(m.group("c") or m.group("e"))))
     markers = _markers(kb)
@@ -133,7 +136,7 @@ def chrome_clues(chrome: list[Classified], kb: Knowledge) -> list[Clue]:
         out.append(Clue(kb.publishers[index].name, PHRASE_WEIGHT, "marker"))
     mentions: dict[str, int] = {}
     known = _known_names(kb)
-    found = _domains(short)
+    found = _domains(short, short_lines)
     for name in found + (known.findall(short) if known else []):
         mentions[name] = mentions.get(name, 0) + 1
     out += [
@@ -142,6 +145,46 @@ def chrome_clues(chrome: list[Classified], kb: Knowledge) -> list[Clue]:
         if not _plain_word(n, short)
     ]
     return out
+
+
+def _starts(lines: list[str]) -> list[int]:
+    """Where each line starts in the lines joined by newlines."""
+    return list(itertools.accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
+
+
+def _holding(needed: Needles, low: str, starts: list[int]) -> list[int]:
+    """Indexes of the lines (starting at `starts` in the lowered text) holding a needle."""
+    found = set()
+    for needle in needed:
+        at = low.find(needle)
+        while at >= 0:
+            line = bisect.bisect_right(starts, at) - 1
+            found.add(line)
+            at = low.find(needle, starts[line + 1]) if line + 1 < len(starts) else -1
+    return sorted(found)
+
+
+_PHRASE_NEEDLES = needles(_PHRASE)
+
+
+def _phrases(tiny: str, lines: list[str], low: str | None) -> Iterator[re.Match[str]]:
+    """_PHRASE.finditer(tiny), tried only at the starts of the lines (tiny's lines) that hold
+    one of its literals or whose next line does: every match starts a line and runs into the
+    next one at most ('Published in' / 'Site')."""
+    starts = _starts(lines)
+    if _PHRASE_NEEDLES is None or low is None:
+        tried = list(range(len(lines)))
+    else:
+        held = _holding(_PHRASE_NEEDLES, low, starts)
+        tried = sorted({i for h in held for i in (h - 1, h) if i >= 0})
+    resume = 0
+    for i in tried:
+        if starts[i] < resume:
+            continue
+        m = _PHRASE.match(tiny, starts[i])
+        if m:
+            resume = m.end()
+            yield m
 
 
 _NEEDLES: dict[re.Pattern[str], Needles | None] = {}
@@ -154,32 +197,55 @@ def _matches(pattern: re.Pattern[str], text: str, low: str | None) -> Iterator[r
     return pattern.finditer(text) if may_match(_NEEDLES[pattern], low) else iter(())
 
 
-def _domains(text: str) -> list[str]:
-    """Bare host names written in the text ('TMZ.com', 'www.msn.com'), not urls or e-mails."""
+def _domains(text: str, lines: list[str]) -> list[str]:
+    """Bare host names written in the text ('TMZ.com', 'www.msn.com'), not urls or e-mails
+    (text: the lines joined by newlines)."""
     out = []
-    for token in text.split():
-        if "." in token and "/" not in token and "@" not in token:
-            host = _WWW.sub("", token.strip("()[]<>\"'“”‘’,;:!?.*•|"))
-            if is_domain(host):
-                out.append(host)
+    for i in _dotted(text, lines):
+        for token in lines[i].split():
+            if "." in token and "/" not in token and "@" not in token:
+                host = _WWW.sub("", token.strip("()[]<>\"'“”‘’,;:!?.*•|"))
+                if is_domain(host):
+                    out.append(host)
     return out
+
+
+_DOT_LETTER = re.compile(r"\.[^\W\d_]")  # a host's last dot, before its top-level domain
+
+
+def _dotted(text: str, lines: list[str]) -> list[int]:
+    """Indexes of the lines with a dot before a letter, as every host name has."""
+    found: list[int] = []
+    starts: list[int] | None = None
+    for m in _DOT_LETTER.finditer(text):
+        starts = starts or _starts(lines)
+        line = bisect.bisect_right(starts, m.start()) - 1
+        if not found or found[-1] != line:
+            found.append(line)
+    return found
 
 
 def _plain_word(name: str, text: str) -> bool:
     """'Time' or 'Medium' that the page also writes in lower case: a word, not a name here."""
     if " " in name or not name.istitle() or not name.isalpha():
         return False
+    if name.lower() not in text:
+        return False
     return re.search(rf"\b{re.escape(name.lower())}\b", text) is not None
 
 
-def _copyright_lines(text: str) -> list[str]:
-    """Each line of text that carries a copyright sign, once."""
+_COPYRIGHT_NEEDLES = ("©", "(c)", "copyright", "版权所有")  # lower case: what _COPYRIGHT matches
+
+
+def _copyright_lines(lines: list[str]) -> list[str]:
+    """Each line that carries a copyright sign, once (not again right after itself)."""
+    low = lowered("\n".join(lines))
+    # (lower() keeps lengths when lowered() answers: no 'İ')
+    held = range(len(lines)) if low is None else _holding(_COPYRIGHT_NEEDLES, low, _starts(lines))
     out: list[str] = []
-    for m in _COPYRIGHT.finditer(text):
-        start = text.rfind("\n", 0, m.start()) + 1
-        end = text.find("\n", m.end())
-        line = text[start : end if end >= 0 else len(text)]
-        if not out or out[-1] != line:
+    for i in held:
+        line = lines[i]
+        if (not out or out[-1] != line) and _COPYRIGHT.search(line):
             out.append(line)
     return out
 
@@ -228,9 +294,13 @@ def _known_names(kb: Knowledge) -> re.Pattern[str] | None:
     """One pattern for every publisher name and alias in the table, longest first."""
     key = id(kb)
     if key not in _KNOWN_CACHE:
-        names = {n for n in kb.names if len(n) >= 3}
-        alts = trie(sorted(names))  # the longest name matching at a position first
-        first = re.escape("".join(sorted({n[0] for n in names})))
-        # the lookahead on first letters lets the scan skip most positions cheaply
-        _KNOWN_CACHE[key] = re.compile(rf"(?<!\w)(?=[{first}])(?:{alts})(?!\w)") if alts else None
+        names = sorted({n for n in kb.names if len(n) >= 3})
+        # A name starts where no word character is before it. Each branch matches its first
+        # letter before looking behind it, so re scans for those letters alone (a leading
+        # lookbehind would be tried at every position of the text).
+        branches = [
+            f"{re.escape(head)}(?<!\\w.)(?:{trie([n[1:] for n in group])})"
+            for head, group in itertools.groupby(names, key=lambda n: n[0])
+        ]
+        _KNOWN_CACHE[key] = re.compile(f"(?:{'|'.join(branches)})(?!\\w)") if names else None
     return _KNOWN_CACHE[key]

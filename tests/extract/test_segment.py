@@ -80,13 +80,16 @@ _PIECE = st.sampled_from(
         " ",
         "\t",
         "one, two; three four",
+        "café au lait chaud",
+        "x1 y_2 z3éw4 v",
+        "“Quoted” words — and more",
     ]
 )
 
 
 @given(st.lists(_PIECE, max_size=30))
 def test_whole_line_units_equal_the_general_loop(lines: list[str]) -> None:
-    assert _line_units(lines) == _wrapped_units(lines, None, None)
+    assert _line_units(lines) == _wrapped_units(lines, None, None, has_cjk("\n".join(lines)))
 
 
 @given(st.lists(_PIECE, max_size=30))
@@ -103,7 +106,7 @@ def test_join_equals_gluing_piece_by_piece(pieces: list[str]) -> None:
     for piece in pieces[1:]:
         glued = text.endswith("-") and piece[:1].islower()
         text = text + piece if glued else text + glue(text, piece) + piece
-    assert _join(pieces) == clean_inline(text)
+    assert _join(pieces, True) == _join(pieces, has_cjk("".join(pieces))) == clean_inline(text)
 
 
 @given(

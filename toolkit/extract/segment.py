@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import compress
+from operator import sub
 
 from toolkit.extract.cjkwrap import CjkWrap, cjk_wrap, glue, has_cjk
 from toolkit.extract.normalize import clean_inline
@@ -14,9 +16,12 @@ _URL_CHAR = re.compile(r"[-/._=?&%0-9]")
 _BULLET = re.compile(r"^\s*(?:[-*•·▪◦]|\d{1,3}[.)])\s+")
 # A line (after its newline) with a space between two visible characters and four words
 # or more, matched up to its last visible character: the lines whose length shows a wrap.
+# The first branch is the usual prose line (ASCII words, the first two spaced), checked
+# faster than the two general conditions after it.
 _WORDY_LINE = re.compile(
-    r"\n(?=[^\S\n]*+\S[^ \n]*+ [^\S\n]*+\S)"
-    r"(?=[^\w\n]*+\w++[^\w\n]++\w++[^\w\n]++\w++[^\w\n]++\w)[^\n]*\S"
+    r"\n(?:(?=[^\S\n]*+[A-Za-z0-9_]++ ++[A-Za-z0-9_]++[^\w\n]++[A-Za-z0-9_]++[^\w\n]++\w)"
+    r"|(?=[^\S\n]*+\S[^ \n]*+ [^\S\n]*+\S)"
+    r"(?=[^\w\n]*+\w++[^\w\n]++\w++[^\w\n]++\w++[^\w\n]++\w))[^\n]*\S"
 )
 # UTF-8 lead bytes of every character has_cjk looks for (U+3000-U+D7FF, U+FF00-U+FFEF).
 _CJK_LEADS = tuple(bytes([b]) for b in (*range(0xE3, 0xEE), 0xEF))
@@ -95,36 +100,15 @@ def double_spaced(lines: list[str]) -> bool:
 
 def _double_spaced(pieces: list[str]) -> bool:
     """double_spaced of the lines whose stripped texts are pieces."""
-    filled = [i for i, piece in enumerate(pieces) if piece]
+    filled = list(compress(range(len(pieces)), pieces))
     if len(filled) < 10:
         return False
-    single = sum(1 for a, b in zip(filled, filled[1:], strict=False) if b - a == 2)
+    single = list(map(sub, filled[1:], filled)).count(2)
     return single >= 0.8 * (len(filled) - 1)
 
 
 _ENDS = (".", "!", "?", '"', "”", "’", ":", ")")
 _BULLET_START = "-*•·▪◦"  # (or a digit) the first visible character of any _BULLET
-
-
-def _bullet_end(line: str, piece: str) -> int | None:
-    """Where the text after the line's bullet starts, or None; piece is the stripped line."""
-    if piece[0] in _BULLET_START or piece[0].isdecimal():
-        bullet = _BULLET.match(line)
-        return bullet.end() if bullet else None
-    return None
-
-
-def _joins(current: str, done: str, nxt: str, piece: str, width: int) -> bool:
-    """Whether nxt (stripped: piece) continues current (stripped: done) cut at width."""
-    indent = len(current) - len(current.lstrip())
-    end = indent + len(done)  # (the cheapest test first: a short line ended a paragraph)
-    if end + 2 <= width - 8 and end + 1 + len(piece.split(None, 1)[0]) <= width - 8:
-        return False
-    if _bullet_end(nxt, piece) is not None:
-        return False
-    bullet = _bullet_end(current, done)
-    text_column = indent if bullet is None else bullet
-    return len(nxt) - len(nxt.lstrip()) <= text_column  # an indented line starts a paragraph
 
 
 def segment(text: str) -> list[Unit]:
@@ -139,7 +123,7 @@ def segment(text: str) -> list[Unit]:
     cjk = cjk_wrap(lines) if cjk_text else None
     if width is None and cjk is None:
         return _line_units(lines)
-    return _wrapped_units(lines, width, cjk)
+    return _wrapped_units(lines, width, cjk, cjk_text)
 
 
 def _line_units(lines: list[str]) -> list[Unit]:
@@ -159,51 +143,75 @@ def _line_units(lines: list[str]) -> list[Unit]:
     return units
 
 
-def _wrapped_units(lines: list[str], width: int | None, cjk: CjkWrap | None) -> list[Unit]:
-    """The units of a wrapped file: wrapped lines joined into one unit."""
+def _wrapped_units(
+    lines: list[str], width: int | None, cjk: CjkWrap | None, cjk_text: bool
+) -> list[Unit]:
+    """The units of a wrapped file (with a CJK character if cjk_text): wrapped lines joined."""
     pieces = [line.strip() for line in lines]
     spaced = _double_spaced(pieces)
+    limit = -1 if width is None else width - 8  # a line this short (with the next word) ended
     units: list[Unit] = []
     block = 0
-    current: list[int] = []  # numbers of the lines of the unit being built
-    blanks = 0
+    current: list[str] = []  # the stripped lines of the unit being built
+    start = blanks = 0
+    last = ""  # the unit's last line, where its text ends and the column its text starts at
+    last_end = last_column = 0
     for number, piece in enumerate(pieces):
         if not piece:
             blanks += 1
             continue
-        if current:
-            last = current[-1]
+        line = lines[number]
+        indent = len(line) - len(line.lstrip())
+        bullet = None  # where the text after the line's bullet starts
+        if piece[0] in _BULLET_START or piece[0].isdecimal():  # (else _BULLET cannot match)
+            found = _BULLET.match(line)
+            bullet = found.end() if found else None
+        if (
+            current
             # Across a blank line only a line that visibly goes on is joined.
-            if (
+            and (
                 blanks == 0
                 or (
                     spaced
                     and blanks == 1
-                    and (not pieces[last].endswith(_ENDS) or piece[:1].islower())
+                    and (not current[-1].endswith(_ENDS) or piece[:1].islower())
                 )
-            ) and (
-                (cjk is not None and cjk.joins(lines[last], lines[number]))
+            )
+            and (
+                (cjk is not None and cjk.joins(last, line))
                 or (
                     width is not None
-                    and _joins(lines[last], pieces[last], lines[number], piece, width)
+                    and (
+                        last_end + 2 > limit or last_end + 1 + len(piece.split(None, 1)[0]) > limit
+                    )
+                    and bullet is None
+                    and indent <= last_column  # an indented line starts a paragraph
                 )
-            ):
-                current.append(number)
-                blanks = 0
-                continue
-            units.append(Unit(_join([pieces[i] for i in current]), block, current[0]))
-        if blanks and not spaced:
-            block += 1
-        elif spaced and units:
-            block += 1
-        current, blanks = [number], 0
+            )
+        ):
+            current.append(piece)
+        else:
+            if current:
+                units.append(Unit(_join(current, cjk_text), block, start))
+            if blanks and not spaced:
+                block += 1
+            elif spaced and units:
+                block += 1
+            current, start = [piece], number
+        blanks = 0
+        last, last_end = line, indent + len(piece)
+        last_column = indent if bullet is None else bullet
     if current:
-        units.append(Unit(_join([pieces[i] for i in current]), block, current[0]))
+        units.append(Unit(_join(current, cjk_text), block, start))
     return units
 
 
-def _join(pieces: list[str]) -> str:
+def _join(pieces: list[str], cjk_text: bool) -> str:
     """The stripped lines of one unit as one text: a word cut at a hyphen is made whole."""
+    if not cjk_text:  # then every glue is a space
+        text = " ".join(pieces)
+        if "- " not in text:  # (no piece but the last ends with a hyphen)
+            return clean_inline(text)
     parts = [pieces[0]]
     for left, right in zip(pieces, pieces[1:], strict=False):
         if left.endswith("-") and right[:1].islower():

@@ -23,8 +23,9 @@ _WORDY_LINE = re.compile(
     r"|(?=[^\S\n]*+\S[^ \n]*+ [^\S\n]*+\S)"
     r"(?=[^\w\n]*+\w++[^\w\n]++\w++[^\w\n]++\w++[^\w\n]++\w))[^\n]*\S"
 )
-# UTF-8 lead bytes of every character has_cjk looks for (U+3000-U+D7FF, U+FF00-U+FFEF).
-_CJK_LEADS = tuple(bytes([b]) for b in (*range(0xE3, 0xEE), 0xEF))
+# All bytes but the UTF-8 lead bytes of the characters has_cjk looks for (U+3000-U+D7FF,
+# U+FF00-U+FFEF): deleting them leaves nothing from text without such a character.
+_NOT_CJK_LEADS = bytes(b for b in range(256) if not (0xE3 <= b <= 0xED or b == 0xEF))
 _CLOSED = (".", "!", "?", '"', "”", "’", ":")  # a line ending so is not cut by a wrap
 
 
@@ -86,11 +87,11 @@ def _wrap_width(lines: list[str], text: str, cjk: bool) -> int | None:
 
 
 def _has_cjk(text: str) -> bool:
-    """has_cjk, ruled out first by a byte search for the characters' UTF-8 lead bytes."""
+    """has_cjk, ruled out first by the absence of the characters' UTF-8 lead bytes."""
     if text.isascii():
         return False
-    data = text.encode("utf-8", "surrogatepass")
-    return any(lead in data for lead in _CJK_LEADS) and has_cjk(text)
+    leads = text.encode("utf-8", "surrogatepass").translate(None, _NOT_CJK_LEADS)
+    return bool(leads) and has_cjk(text)
 
 
 def double_spaced(lines: list[str]) -> bool:

@@ -7,13 +7,17 @@ its detail) and which entries are not inputs at all (the documented ignore rule)
 from __future__ import annotations
 
 import codecs
+import errno
 import os
 import struct
 import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import ftfy.bad_codecs  # noqa: F401 - registers sloppy-windows-1252, to make real mojibake
+import pytest
 
 PARAGRAPH = (
     "The council of Zürich met on Monday at the Café Odeon to debate the “new” budget of "
@@ -139,3 +143,23 @@ def write_hostile_corpus(base: Path) -> HostileCorpus:
 def _write(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
+
+
+@contextmanager
+def reading_denied(locked: Path) -> Iterator[None]:
+    """Root reads a mode-000 file anyway: then opening it fails as it does for anyone else."""
+    try:
+        locked.open("rb").close()
+    except PermissionError:
+        yield  # the real thing
+        return
+    real_open = os.open
+
+    def denied(path: str | os.PathLike[str], flags: int, *args: int, **kwargs: int) -> int:
+        if Path(path) == locked:
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+        return real_open(path, flags, *args, **kwargs)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(os, "open", denied)
+        yield

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import errno
 import json
-import os
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +11,7 @@ import pyarrow.parquet as pq
 import pytest
 from typer.testing import CliRunner
 
-from tests.corpus import LATIN_1, HostileCorpus, write_hostile_corpus
+from tests.corpus import LATIN_1, HostileCorpus, reading_denied, write_hostile_corpus
 from toolkit.build import BuildOptions, build
 from toolkit.cli import app
 from toolkit.contract import load_contract
@@ -29,31 +26,10 @@ ENCODINGS = {
 }
 
 
-@contextmanager
-def permission_denied(corpus: HostileCorpus) -> Iterator[None]:
-    """Root reads a mode-000 file anyway: then reading it fails as it does for anyone else."""
-    locked = corpus.raw / corpus.locked
-    try:
-        locked.open("rb").close()
-    except PermissionError:
-        yield  # the real thing
-        return
-    read_bytes = Path.read_bytes
-
-    def denied(self: Path) -> bytes:
-        if self == locked:
-            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(self))
-        return read_bytes(self)
-
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(Path, "read_bytes", denied)
-        yield
-
-
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory: pytest.TempPathFactory) -> Iterator[HostileCorpus]:
     corpus = write_hostile_corpus(tmp_path_factory.mktemp("hostile"))
-    with permission_denied(corpus):
+    with reading_denied(corpus.raw / corpus.locked):
         yield corpus
 
 

@@ -7,7 +7,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from toolkit.ingest.decode import BinaryContent, _control_ratio, decode_bytes
+from toolkit.ingest.decode import (
+    _CONTROL,
+    BinaryContent,
+    _control_ratio,
+    _utf8_controls,
+    decode_bytes,
+)
 
 TEXT = "Le président a dit « non » — café, naïve, 1 000 €."
 
@@ -54,3 +60,8 @@ def test_binary_is_refused(data: bytes) -> None:
 def test_control_ratio_counts_exactly_the_non_whitespace_cc_characters(text: str) -> None:
     expected = sum(1 for ch in text if ch not in "\n\r\t\f\v" and unicodedata.category(ch) == "Cc")
     assert _control_ratio(text) == (expected / len(text) if text else 0.0)
+
+
+@given(st.text(alphabet=st.sampled_from("a\n\t\x00\x01\x1b\x7f\x80\x85\x9f\xa0é’"), max_size=60))
+def test_utf8_control_byte_search_agrees_with_the_character_class(text: str) -> None:
+    assert _utf8_controls(text.encode("utf-8")) == bool(_CONTROL.search(text))

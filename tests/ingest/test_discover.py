@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.corpus import reading_denied
 from toolkit.errors import UsageError
 from toolkit.ingest.discover import discover, is_ignored
 from toolkit.ingest.read import MAX_FILE_BYTES, read_raw
@@ -130,14 +131,6 @@ def test_an_unreadable_file_is_quarantined(tmp_path: Path, monkeypatch: pytest.M
     locked = tmp_path / "locked.txt"
     locked.write_text("x")
     locked.chmod(0)
-    if ROOT:  # root reads any file: fail the read as the system does for anyone else
-        read_bytes = Path.read_bytes
-
-        def denied(self: Path) -> bytes:
-            if self == locked:
-                raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(self))
-            return read_bytes(self)
-
-        monkeypatch.setattr(Path, "read_bytes", denied)
-    doc = read_raw(discover(tmp_path)[0])
+    with reading_denied(locked):
+        doc = read_raw(discover(tmp_path)[0])
     assert (doc.reason, doc.detail) == ("unreadable", "Permission denied")

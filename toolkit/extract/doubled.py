@@ -12,13 +12,20 @@ MIN_WORDS = 3
 
 def undouble(text: str) -> str:
     """One copy of a unit made of the same words twice (after any bullet), else the text."""
-    bullet = _BULLET.match(text)
-    head = bullet.group() if bullet else ""
-    words = text[len(head) :].split()
-    half = len(words) // 2
-    if len(words) % 2 or half < MIN_WORDS or words[:half] != words[half:]:
+    tail = text.rsplit(None, 1)[-1:]  # (the cheapest test first: a doubled text's last word
+    if not tail or text.find(tail[0]) == text.rfind(tail[0]):  # ends its first copy too)
         return text
-    return head + " ".join(words[:half])
+    words = text.split()
+    # A bullet is a word of its own, so only an odd count can be a bullet and a doubled text.
+    first = len(words) % 2
+    half = (len(words) - first) // 2
+    if half < MIN_WORDS or words[first : first + half] != words[first + half :]:
+        return text
+    bullet = _BULLET.match(text)
+    if (bullet is not None) != bool(first):
+        return text
+    head = bullet.group() if bullet else ""
+    return head + " ".join(words[first : first + half])
 
 
 def undouble_units(units: list[Unit]) -> list[Unit]:

@@ -34,6 +34,9 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         text, encoding = data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         text, encoding = _utf8_with_strays(data) or _detect(data)
+    else:
+        if not _utf8_controls(data):
+            return text, encoding
     if _control_ratio(text) > 0.05:
         raise BinaryContent("mostly control characters")
     return text, encoding
@@ -91,6 +94,18 @@ def _detect(data: bytes) -> tuple[str, str]:
 
 # Unicode category Cc (C0, DEL, C1) without the whitespace controls a text file may hold.
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+
+
+# The bytes of those characters in UTF-8: C0 and DEL are themselves, C1 is C2 80-9F.
+_NOT_C0_BYTES = bytes(b for b in range(256) if not _CONTROL.match(chr(b)) or b >= 0x80)
+_C1_BYTES = re.compile(b"\xc2[\x80-\x9f]")
+
+
+def _utf8_controls(data: bytes) -> bool:
+    """Whether UTF-8 bytes hold a _CONTROL character: byte searches, far faster than a scan."""
+    if data.translate(None, _NOT_C0_BYTES):  # (deleting all else leaves the C0 and DEL bytes)
+        return True
+    return b"\xc2" in data and _C1_BYTES.search(data) is not None
 
 
 def _control_ratio(text: str) -> float:

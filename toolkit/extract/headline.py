@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from toolkit.extract.classify import Classified, cjk_count, is_byline, weight
 from toolkit.extract.headline_cues import (
@@ -22,6 +23,7 @@ from toolkit.extract.headline_cues import (
 LOOKAHEAD = 8  # units into the body run (it can start at the headline's own dek)
 META_WINDOW = 6  # units after a headline in which its byline or date counts
 SITE_MAX_WORDS = 4  # a site name after a title separator is short
+ECHO_MAX = 2.5  # the most a repeat on the page adds (Page.echoes)
 MIN_SCORE = -2.0  # below this the best candidate is a guess, and no headline beats a wrong one
 _LABELLED_DATE = re.compile(
     r"^\s*(?:(?:date|published|posted|updated|on)\s*:?\s*)?$", re.IGNORECASE
@@ -110,12 +112,21 @@ def find_headline(units: list[Classified], body_start: int) -> tuple[int, int] |
     """[first, last] unit indexes of the best-backed headline near body_start, or None."""
     page = Page(units, body_start)
     cands = _candidates(page)
-    echoes = page.echoes({c.key: c.text for c in cands})
+    found = [_evidence(page, cand) for cand in cands]
+    # A repeat adds at most ECHO_MAX: the page is searched for repeats of the candidates
+    # that could win with one, and those that could not keep a lower score than the winner.
+    floor = max((ev.score(0.0) for ev in found), default=0.0)
+    wanted = {
+        cand.key
+        for cand, ev in zip(cands, found, strict=True)
+        if not ev.titled and len(cand.key) >= 12 and ev.score(ECHO_MAX) >= floor
+    }
+    echoes = page.echoes({c.key: c.text for c in cands}, wanted) if wanted else {}
     best: Candidate | None = None
-    for cand in cands:
-        scored = Candidate(cand.first, cand.last, cand.text, cand.key, _score(page, cand, echoes))
-        if best is None or scored.score > best.score:
-            best = scored
+    for cand, ev in zip(cands, found, strict=True):
+        score = ev.score(echoes.get(cand.key, 0.0))
+        if best is None or score > best.score:
+            best = Candidate(cand.first, cand.last, cand.text, cand.key, score)
     return (best.first, best.last) if best and best.score >= MIN_SCORE else None
 
 
@@ -185,12 +196,28 @@ def _continues(upper: Classified, lower: Classified) -> bool:
     return not is_meta(lower.text)
 
 
-def _score(page: Page, cand: Candidate, echoes: dict[str, float]) -> float:
-    """Cues for (a byline or date below, a repeat, a standfirst) minus what argues against."""
+class Evidence(NamedTuple):
+    """A candidate's cues but for how often the page repeats it."""
+
+    titled: bool
+    meta: float
+    dek: float
+    distance: float
+    doubts: float
+
+    def score(self, echo: float) -> float:
+        """Cues for (a byline or date below, a repeat, a standfirst) minus what argues against
+        (echo: the repeat's weight, see Page.echoes; a print title outweighs it)."""
+        score = self.meta + (3.0 if self.titled else echo) + self.dek
+        return score - self.distance - self.doubts
+
+
+def _evidence(page: Page, cand: Candidate) -> Evidence:
+    """The cues of one candidate that do not need the page searched for its repeats."""
     titled = page.echoes_print_title(cand.key)
     meta = _meta_after(page, cand.last)
-    score = meta + (3.0 if titled else echoes.get(cand.key, 0.0)) + _dek_after(page, cand.last)
-    return score - _distance(page, cand, titled) - _doubts(page, cand, meta > 0)
+    dek = _dek_after(page, cand.last)
+    return Evidence(titled, meta, dek, _distance(page, cand, titled), _doubts(page, cand, meta > 0))
 
 
 def _distance(page: Page, cand: Candidate, titled: bool) -> float:

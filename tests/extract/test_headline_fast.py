@@ -12,7 +12,17 @@ from toolkit.extract import headline
 from toolkit.extract import headline_cues as cues
 from toolkit.extract.classify import Classified, cjk_count, is_byline, weight
 from toolkit.extract.dates import find_dates
-from toolkit.extract.headline import _candidates, _evidence, find_headline, title_like
+from toolkit.extract.headline import (
+    ECHO_MAX,
+    MIN_SCORE,
+    Candidate,
+    Evidence,
+    _candidates,
+    _evidence,
+    _open,
+    find_headline,
+    title_like,
+)
 from toolkit.extract.headline_cues import Page, key
 from toolkit.extract.segment import Unit
 
@@ -165,6 +175,7 @@ def test_echoes_read_only_lines_that_can_repeat(lines: list, titles: list[str]) 
     units = _units(lines)
     wanted = {key(t): t for t in titles + [u.text for u in units[:2]]}
     assert Page(units, 1).echoes(wanted) == _reference_echoes(units, wanted)
+    assert all(0.0 < v <= ECHO_MAX for v in _reference_echoes(units, wanted).values())
     some = set(list(wanted)[:1])
     expected = {k: v for k, v in _reference_echoes(units, wanted).items() if k in some}
     assert Page(units, 1).echoes(wanted, some) == expected
@@ -185,3 +196,37 @@ def test_headline_is_the_best_scored_with_every_repeat_counted(lines: list, star
             best = (score, (cand.first, cand.last))
     expected = best[1] if best and best[0] >= -2.0 else None
     assert find_headline(units, start) == expected
+
+
+def _winner(cands: list[Candidate], found: list[Evidence], echoes: dict[str, float]) -> int | None:
+    best: tuple[float, int] | None = None
+    for i, ev in enumerate(found):
+        score = ev.score(echoes.get(cands[i].key, 0.0))
+        if best is None or score > best[0]:
+            best = (score, i)
+    return best[1] if best and best[0] >= MIN_SCORE else None
+
+
+KEYS = ["short", "a long enough key", "another long key", "yet another long key"]
+EVIDENCE = st.builds(
+    Evidence,
+    st.booleans(),
+    st.sampled_from([0.0, 2.5, 3.0]),
+    st.sampled_from([0.0, 1.0]),
+    st.sampled_from([0.0, 0.15, 0.45, 1.2, 3.75]),
+    st.sampled_from([0.0, 1.0, 1.5, 2.0, 3.0, 4.5, 6.0]),
+)
+
+
+@given(
+    st.lists(st.tuples(st.sampled_from(KEYS), EVIDENCE), min_size=1, max_size=5),
+    st.fixed_dictionaries({k: st.sampled_from([0.0, 1.0, 2.5]) for k in KEYS[1:]}),
+)
+def test_repeats_are_searched_for_every_candidate_they_could_change(
+    scored: list[tuple[str, Evidence]], echoes: dict[str, float]
+) -> None:
+    cands = [Candidate(i, i, k, k) for i, (k, _) in enumerate(scored)]
+    found = [ev for _, ev in scored]
+    wanted = _open(cands, found)
+    searched = {k: v for k, v in echoes.items() if k in wanted}
+    assert _winner(cands, found, searched) == _winner(cands, found, echoes)

@@ -113,21 +113,30 @@ def find_headline(units: list[Classified], body_start: int) -> tuple[int, int] |
     page = Page(units, body_start)
     cands = _candidates(page)
     found = [_evidence(page, cand) for cand in cands]
-    # A repeat adds at most ECHO_MAX: the page is searched for repeats of the candidates
-    # that could win with one, and those that could not keep a lower score than the winner.
-    floor = max((ev.score(0.0) for ev in found), default=0.0)
-    wanted = {
-        cand.key
-        for cand, ev in zip(cands, found, strict=True)
-        if not ev.titled and len(cand.key) >= 12 and ev.score(ECHO_MAX) >= floor
-    }
-    echoes = page.echoes({c.key: c.text for c in cands}, wanted) if wanted else {}
+    echoes = page.echoes({c.key: c.text for c in cands}, _open(cands, found)) if cands else {}
     best: Candidate | None = None
     for cand, ev in zip(cands, found, strict=True):
         score = ev.score(echoes.get(cand.key, 0.0))
         if best is None or score > best.score:
             best = Candidate(cand.first, cand.last, cand.text, cand.key, score)
     return (best.first, best.last) if best and best.score >= MIN_SCORE else None
+
+
+def _open(cands: list[Candidate], found: list[Evidence]) -> set[str]:
+    """The keys of the candidates whose repeats can change which one wins, or whether it
+    scores enough: a repeat adds at most ECHO_MAX, so a candidate that could not reach the
+    best score without one can neither win, nor does a lone contender's score change it."""
+    floor = max(ev.score(0.0) for ev in found)
+    contenders = [i for i, ev in enumerate(found) if ev.score(ECHO_MAX) >= floor]
+    if len(contenders) == 1:
+        ev = found[contenders[0]]
+        if ev.score(0.0) >= MIN_SCORE or ev.score(ECHO_MAX) < MIN_SCORE:
+            return set()
+    return {
+        cands[i].key
+        for i in contenders
+        if not found[i].titled and len(cands[i].key) >= 12  # (Page.echoes: no shorter keys)
+    }
 
 
 def headline_text(units: list[Classified], span: tuple[int, int], known_sites: list[str]) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from toolkit.extract.classify import Classified, cjk_count, is_byline, weight
 from toolkit.extract.headline_cues import (
@@ -22,6 +23,7 @@ from toolkit.extract.headline_cues import (
 LOOKAHEAD = 8  # units into the body run (it can start at the headline's own dek)
 META_WINDOW = 6  # units after a headline in which its byline or date counts
 SITE_MAX_WORDS = 4  # a site name after a title separator is short
+ECHO_MAX = 2.5  # the most a repeat on the page adds (Page.echoes)
 MIN_SCORE = -2.0  # below this the best candidate is a guess, and no headline beats a wrong one
 _LABELLED_DATE = re.compile(
     r"^\s*(?:(?:date|published|posted|updated|on)\s*:?\s*)?$", re.IGNORECASE
@@ -110,13 +112,31 @@ def find_headline(units: list[Classified], body_start: int) -> tuple[int, int] |
     """[first, last] unit indexes of the best-backed headline near body_start, or None."""
     page = Page(units, body_start)
     cands = _candidates(page)
-    echoes = page.echoes({c.key: c.text for c in cands})
+    found = [_evidence(page, cand) for cand in cands]
+    echoes = page.echoes({c.key: c.text for c in cands}, _open(cands, found)) if cands else {}
     best: Candidate | None = None
-    for cand in cands:
-        scored = Candidate(cand.first, cand.last, cand.text, cand.key, _score(page, cand, echoes))
-        if best is None or scored.score > best.score:
-            best = scored
+    for cand, ev in zip(cands, found, strict=True):
+        score = ev.score(echoes.get(cand.key, 0.0))
+        if best is None or score > best.score:
+            best = Candidate(cand.first, cand.last, cand.text, cand.key, score)
     return (best.first, best.last) if best and best.score >= MIN_SCORE else None
+
+
+def _open(cands: list[Candidate], found: list[Evidence]) -> set[str]:
+    """The keys of the candidates whose repeats can change which one wins, or whether it
+    scores enough: a repeat adds at most ECHO_MAX, so a candidate that could not reach the
+    best score without one can neither win, nor does a lone contender's score change it."""
+    floor = max(ev.score(0.0) for ev in found)
+    contenders = [i for i, ev in enumerate(found) if ev.score(ECHO_MAX) >= floor]
+    if len(contenders) == 1:
+        ev = found[contenders[0]]
+        if ev.score(0.0) >= MIN_SCORE or ev.score(ECHO_MAX) < MIN_SCORE:
+            return set()
+    return {
+        cands[i].key
+        for i in contenders
+        if not found[i].titled and len(cands[i].key) >= 12  # (Page.echoes: no shorter keys)
+    }
 
 
 def headline_text(units: list[Classified], span: tuple[int, int], known_sites: list[str]) -> str:
@@ -185,12 +205,28 @@ def _continues(upper: Classified, lower: Classified) -> bool:
     return not is_meta(lower.text)
 
 
-def _score(page: Page, cand: Candidate, echoes: dict[str, float]) -> float:
-    """Cues for (a byline or date below, a repeat, a standfirst) minus what argues against."""
+class Evidence(NamedTuple):
+    """A candidate's cues but for how often the page repeats it."""
+
+    titled: bool
+    meta: float
+    dek: float
+    distance: float
+    doubts: float
+
+    def score(self, echo: float) -> float:
+        """Cues for (a byline or date below, a repeat, a standfirst) minus what argues against
+        (echo: the repeat's weight, see Page.echoes; a print title outweighs it)."""
+        score = self.meta + (3.0 if self.titled else echo) + self.dek
+        return score - self.distance - self.doubts
+
+
+def _evidence(page: Page, cand: Candidate) -> Evidence:
+    """The cues of one candidate that do not need the page searched for its repeats."""
     titled = page.echoes_print_title(cand.key)
     meta = _meta_after(page, cand.last)
-    score = meta + (3.0 if titled else echoes.get(cand.key, 0.0)) + _dek_after(page, cand.last)
-    return score - _distance(page, cand, titled) - _doubts(page, cand, meta > 0)
+    dek = _dek_after(page, cand.last)
+    return Evidence(titled, meta, dek, _distance(page, cand, titled), _doubts(page, cand, meta > 0))
 
 
 def _distance(page: Page, cand: Candidate, titled: bool) -> float:

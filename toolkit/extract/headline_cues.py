@@ -317,11 +317,12 @@ class Page:
             self._titles = keys, cuts
         return self._titles
 
-    def echoes(self, wanted: dict[str, str]) -> dict[str, float]:
+    def echoes(self, wanted: dict[str, str], only: set[str] | None = None) -> dict[str, float]:
         """For each wanted key (with its text), how strongly the page repeats it: 2.5 with a
         site or section around it ('Title - Site', 'Section|Title') or quoted ('2 comments on
-        “Title”'), 1.0 alone on a line elsewhere."""
-        long = {k for k in wanted if len(k) >= 12}  # a shorter key is too common to count
+        “Title”'), 1.0 alone on a line elsewhere (only: the keys to answer for, by default all;
+        the other texts still say which word counts a repeat may have)."""
+        long = {k for k in wanted if len(k) >= 12 and (only is None or k in only)}
         if not long:
             return {}
         found: dict[str, float] = {}

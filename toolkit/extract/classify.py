@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from toolkit.extract.knowledge import Knowledge
+from toolkit.extract.latin1 import narrow, word_count
 from toolkit.extract.prefilter import (
     Needles,
     first_chars,
@@ -43,8 +44,10 @@ def cjk_count(text: str) -> int:
 @functools.lru_cache(maxsize=8192)
 def weight(text: str) -> int:
     """Words in text, counting two CJK characters as one word (cached: every finder asks)."""
+    if text.isascii():
+        return word_count(text)
     if not _CJK.search(text):
-        return len(_TOKEN.findall(text))
+        return word_count(text) if narrow(text) else len(_TOKEN.findall(text))
     return len(_TOKEN.findall(_CJK.sub(" ", text))) + cjk_count(text) // 2
 
 

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import py3langid
-
 from toolkit.extract.classify import weight
+from toolkit.extract.langid_numpy import classify_code
 
 MIN_WORDS = 5
 SAMPLE_CHARS = 400  # enough to tell the language; the cost grows with the sample
@@ -15,5 +14,4 @@ def detect_language(body: str, words: int | None = None) -> str | None:
     (words: the body's weight when the caller has it)."""
     if (weight(body) if words is None else words) < MIN_WORDS:
         return None
-    code, _ = py3langid.classify(body[:SAMPLE_CHARS])
-    return str(code)
+    return classify_code(body[:SAMPLE_CHARS])

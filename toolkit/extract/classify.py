@@ -2,28 +2,17 @@
 
 from __future__ import annotations
 
-import bisect
 import functools
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from toolkit.extract.knowledge import Knowledge
-from toolkit.extract.latin1 import narrow, word_count
-from toolkit.extract.prefilter import (
-    Needles,
-    first_chars,
-    line_anchored,
-    lines_holding,
-    lowered,
-    may_match,
-    needles,
-    trie,
-    within_line,
-)
+from toolkit.extract.latin1 import letter_runs, narrow, word_count
+from toolkit.extract.prefilter import Needles, Present, lowered, lowered_lines, may_match, needles
 from toolkit.extract.segment import Unit
+from toolkit.extract.strong import Strong, strong, strong_reasons
 
 _TOKEN = re.compile(r"\w+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
@@ -77,20 +66,15 @@ class Classified:
 class _Compiled:
     """The knowledge's many patterns folded into a few regexes, so each unit is searched once."""
 
-    strong: tuple[tuple[str, re.Pattern[str]], ...]  # multi-line: run once over all units
+    strong: tuple[Strong, ...]  # multi-line: run once over all units
     cta: dict[str, list[tuple[str, ...]]]  # first word -> the phrases starting with it
-    cta_start: re.Pattern[str] | None  # any phrase's first word, as a whole word
     publisher: re.Pattern[str] | None
     appeals: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]
     # literals each pattern needs (prefilter): a file without them is not scanned
-    strong_needles: tuple[Needles | None, ...]
     publisher_needles: Needles | None
     appeal_needles: tuple[Needles | None, ...]
     markup_needles: Needles | None
-    line_anchored: frozenset[str]  # strong patterns that only match at a line's start
     button_chars: int  # the longest button phrase
-    first_chars: tuple[frozenset[str] | None, ...]  # the ASCII characters a match starts with
-    within_line: frozenset[str]  # strong patterns whose matches never hold a newline
 
 
 _COMPILED: dict[int, _Compiled] = {}
@@ -102,8 +86,7 @@ def _alternation(named: list[tuple[str, re.Pattern[str]]]) -> re.Pattern[str]:
 
 def _phrase_index(phrases: frozenset[str]) -> dict[str, list[tuple[str, ...]]]:
     index: dict[str, list[tuple[str, ...]]] = {}
-    for phrase in sorted(phrases):
-        words = tuple(_WORDS.findall(phrase))
+    for words in sorted({tuple(_WORDS.findall(phrase)) for phrase in phrases}):
         if words:
             index.setdefault(words[0], []).append(words)
     return index
@@ -113,139 +96,126 @@ _WORDS = re.compile(r"[^\W_]+")
 CTA_MAX_WORDS = 80  # a longer unit is prose even with a 'sign up' or two in it
 
 
-def _first_words(index: dict[str, list[tuple[str, ...]]]) -> re.Pattern[str] | None:
-    """One pattern finding the words a phrase can start with, so other words cost nothing."""
-    if not index:
-        return None
-    # The character before the word is matched, not looked behind at: re then tries only
-    # the positions of such characters (the text must start with one). A whole word matches
-    # at most one of the words, so their order is free: a trie is tried letter by letter.
-    return re.compile(rf"[\W_]({trie(sorted(index))})(?![^\W_])")
-
-
 def compiled(kb: Knowledge) -> _Compiled:
     """Compile once per Knowledge object."""
     found = _COMPILED.get(id(kb))
     if found is None:
         index = _phrase_index(kb.cta)
         lines = [p for pub in kb.publishers for p in (*pub.markers, *pub.boilerplate)]
-        strong = tuple(
-            (name, re.compile(p.pattern, re.IGNORECASE | re.MULTILINE)) for name, p in kb.strong
+        strong_patterns = tuple(
+            strong(name, re.compile(p.pattern, re.IGNORECASE | re.MULTILINE))
+            for name, p in kb.strong
         )
         publisher = _alternation([(f"pub{i}", p) for i, p in enumerate(lines)]) if lines else None
         appeals = tuple(a for pub in kb.publishers for a in pub.appeals)
         found = _Compiled(
-            strong=strong,
+            strong=strong_patterns,
             cta=index,
-            cta_start=_first_words(index),
             publisher=publisher,
             appeals=appeals,
-            strong_needles=tuple(needles(p) for _, p in strong),
             publisher_needles=needles(publisher) if publisher else None,
             appeal_needles=tuple(needles(start) for start, _ in appeals),
             markup_needles=needles(kb.markup),
-            line_anchored=frozenset(name for name, p in strong if line_anchored(p)),
             button_chars=max(map(len, kb.button_phrases), default=0),
-            first_chars=tuple(first_chars(p) for _, p in strong),
-            within_line=frozenset(name for name, p in strong if within_line(p)),
         )
         _COMPILED[id(kb)] = found
     return found
 
 
+@dataclass(frozen=True)
+class _File:
+    """One file's units as one text, a unit a line, with what several passes share."""
+
+    texts: list[str]
+    lows: list[str]  # each text lower-cased (once, for every test that needs it)
+    text: str
+    starts: list[int]  # where each line starts in text
+    present: Present  # the needles the lower-cased text holds
+
+
+def _file(units: list[Unit]) -> _File:
+    texts = [u.text for u in units]
+    text = "\n".join(texts)
+    starts = list(itertools.accumulate((len(t) + 1 for t in texts), initial=0))[:-1]
+    lows = [t.lower() for t in texts]
+    return _File(texts, lows, text, starts, Present(lowered_lines(text, lows)))
+
+
 def _scan(units: list[Unit], patterns: _Compiled) -> tuple[list[str | None], list[int]]:
-    """Strong reasons and call-to-action counts of every unit, one regex pass per pattern over
-    the whole file instead of one per unit (a unit is one line of the joined text)."""
-    text = "\n".join(u.text for u in units)
-    starts = [0]
-    for u in units[:-1]:
-        starts.append(starts[-1] + len(u.text) + 1)
-    reasons: list[str | None] = [None] * len(units)
-    low = lowered(text)
-    heads = [u.text[:1] for u in units]
-    for (name, pattern), needed, first in zip(
-        patterns.strong, patterns.strong_needles, patterns.first_chars, strict=True
-    ):
-        if not may_match(needed, low):
-            continue
-        if name in patterns.line_anchored:
-            tried = _possible(starts, heads, first)
-            if needed and low is not None and name in patterns.within_line:
-                holding = lines_holding(needed, low, starts)  # the others cannot hold a match
-                tried = [s for s in tried if s in holding]
-            found = _at_line_starts(pattern, text, starts, tried)
-        else:
-            found = pattern.finditer(text)
-        for m in found:
-            if "\n" not in m.group():
-                i = bisect.bisect_right(starts, m.start()) - 1
-                reasons[i] = reasons[i] or name
-    return reasons, _cta_counts(units, patterns)
+    """Strong reasons and call-to-action counts of every unit."""
+    f = _file(units)
+    return _strong(f, patterns), _cta_counts(units, patterns, f.lows)
 
 
-def _possible(starts: list[int], heads: list[str], first: frozenset[str] | None) -> list[int]:
-    """The line starts whose first character a match can start with (an ASCII character
-    outside `first` cannot; an empty line starts with its newline)."""
-    if first is None:
-        return starts
+def _strong(f: _File, patterns: _Compiled) -> list[str | None]:
+    return strong_reasons(patterns.strong, f.texts, f.text, f.starts, f.present)
+
+
+def _cta_counts(units: list[Unit], patterns: _Compiled, lows: list[str] | None = None) -> list[int]:
+    """How many distinct call-to-action phrases each unit's words contain (0 for units too
+    long for a call to action, which are not read; lows: the texts lower-cased)."""
+    if lows is None:
+        lows = [u.text.lower() for u in units]
     return [
-        s for s, h in zip(starts, heads, strict=True) if (h or "\n") in first or not h.isascii()
+        _phrases(u.text, low, patterns.cta) if weight(u.text) <= CTA_MAX_WORDS else 0
+        for u, low in zip(units, lows, strict=True)
     ]
 
 
-def _at_line_starts(
-    pattern: re.Pattern[str], text: str, starts: list[int], tried: list[int] | None = None
-) -> Iterator[re.Match[str]]:
-    """What pattern.finditer(text) yields when the pattern only matches at line starts and
-    never empty: one match() per line start, skipping those inside the previous match
-    (`tried`: the line starts where a match is possible, by default all of them)."""
-    resume = 0
-    for start in starts if tried is None else tried:
-        if start < resume:
-            continue
-        m = pattern.match(text, start)
-        if m:
-            resume = m.end()
-            yield m
+def _phrases(text: str, low: str, index: dict[str, list[tuple[str, ...]]]) -> int:
+    """How many distinct phrases of the index the words of text (lower-cased: low) hold."""
+    # (narrow text lower-cases to narrow text: no character beyond Latin-1 lowers into it)
+    words = letter_runs(low) if narrow(text) else _WORDS.findall(low)
+    found = 0
+    for first in index.keys() & words:  # (a set operation in C; few words start a phrase)
+        for phrase in index[first]:
+            at = words.index(first)
+            while tuple(words[at : at + len(phrase)]) != phrase:
+                at = _index(words, first, at + 1)
+                if at < 0:
+                    break
+            else:
+                found += 1
+    return found
 
 
-def _cta_counts(units: list[Unit], patterns: _Compiled) -> list[int]:
-    """How many distinct call-to-action phrases each unit's words contain (0 for units too
-    long for a call to action, which are not read)."""
-    phrases: list[set[tuple[str, ...]]] = [set() for _ in units]
-    if patterns.cta_start is None:
-        return [0] * len(units)
-    lines = [u.text.lower() if weight(u.text) <= CTA_MAX_WORDS else "" for u in units]
-    text = "\n" + "\n".join(lines)
-    starts = [1]
-    for line in lines[:-1]:
-        starts.append(starts[-1] + len(line) + 1)
-    longest = max(len(p) for ps in patterns.cta.values() for p in ps)
-    for m in patterns.cta_start.finditer(text):
-        at = m.start(1)
-        i = bisect.bisect_right(starts, at) - 1
-        found = _WORDS.finditer(text, at, starts[i] + len(lines[i]))
-        words = tuple(w.group() for w in itertools.islice(found, longest))
-        for phrase in patterns.cta[m.group(1)]:
-            if words[: len(phrase)] == phrase:
-                phrases[i].add(phrase)
-    return [len(p) for p in phrases]
+def _index(words: list[str], word: str, start: int) -> int:
+    try:
+        return words.index(word, start)
+    except ValueError:
+        return -1
 
 
 def furniture_reason(
     text: str, words: int, kb: Knowledge, strong: str | None = None, cta: int | None = None
 ) -> str | None:
     """Why this unit is page furniture, or None (strong/cta: precomputed by _scan)."""
+    patterns = compiled(kb)
     if cta is None:
-        found, counts = _scan([Unit(text, 0, 0)], compiled(kb))
+        found, counts = _scan([Unit(text, 0, 0)], patterns)
         strong, cta = found[0], counts[0]
     if strong:
         return strong
-    lower = text.lower().strip()
-    if len(text) >= MARKUP_CHARS and _tags(text, kb) >= MARKUP_TAGS:
+    markup = may_match(patterns.markup_needles, lowered(text))
+    return _reason(text, text.lower(), words, kb, patterns, cta, markup)
+
+
+def _reason(
+    text: str,
+    low: str,
+    words: int,
+    kb: Knowledge,
+    patterns: _Compiled,
+    cta: int,
+    markup: bool,
+) -> str | None:
+    """furniture_reason of a unit no strong pattern matched (low: the text lower-cased;
+    markup: whether it holds a literal the markup pattern needs)."""
+    lower = low.strip()
+    if len(text) >= MARKUP_CHARS and markup and len(kb.markup.findall(text)) >= MARKUP_TAGS:
         return "markup"
     # (the words are at most the characters the separators leave, so longer units skip this)
-    if words <= max(SHARE_WORDS, compiled(kb).button_chars):
+    if words <= max(SHARE_WORDS, patterns.button_chars):
         bare = _SEPARATORS.sub(" ", lower).strip()
         if bare and words <= SHARE_WORDS and all(w in kb.share_words for w in bare.split()):
             return "share_buttons"
@@ -255,7 +225,7 @@ def furniture_reason(
         return "credit_domain"
     # (cheap tests first: an address has '://' or 'www.', a long token 40 characters)
     urls = ("://" in text or "www." in text) and _URL.findall(text)
-    urls = urls or (len(text) >= _LONG_CHARS and _LONG_TOKEN.findall(text))
+    urls = urls or (_unbroken(text, _LONG_CHARS) and _LONG_TOKEN.findall(text))
     if urls and sum(len(u) for u in urls) >= 0.6 * len(text.strip()):
         return "links"  # addresses, or image and tracking references (no word runs that long)
     if words <= CTA_MAX_WORDS and ((cta >= 1 and words <= 15) or cta >= 2):
@@ -263,23 +233,39 @@ def furniture_reason(
     return None
 
 
+def _unbroken(text: str, width: int) -> bool:
+    """Whether some `width` characters in a row hold no space, as a token that long needs
+    (a few substring searches instead of a regex tried at every character)."""
+    start = 0
+    while start + width <= len(text):
+        space = text.rfind(" ", start, start + width)
+        if space < 0:
+            return True
+        start = space + 1  # a window starting at or before the space holds it
+    return False
+
+
 SHARE_WORDS = 12  # a longer unit is not a row of share buttons
 _TRUNCATED = re.compile(r"\w(?:…|\.\.\.)$")
+_CUT = ("…", "...")  # how a match of _TRUNCATED ends (the text has no trailing newline)
 REPEATS = 3
 MARKUP_CHARS, MARKUP_TAGS = 150, 3
 
 
-def _tags(text: str, kb: Knowledge) -> int:
-    """How many markup tags or attributes the unit holds (none without the literals they need)."""
-    if not may_match(compiled(kb).markup_needles, lowered(text)):
-        return 0
-    return len(kb.markup.findall(text))
+def _markup_lines(f: _File, needed: Needles | None) -> list[bool]:
+    """Which units hold a literal the markup pattern needs (the others hold no tag)."""
+    if needed is None or f.present.low is None:
+        return [True] * len(f.lows)
+    held = [n for n in needed if f.present.may_match((n,))]
+    if not held:
+        return [False] * len(f.lows)
+    return [any(n in low for n in held) for low in f.lows]
 
 
 def is_prose(text: str, words: int) -> bool:
     """A sentence-like unit: long enough and ending like a sentence, or long regardless."""
     text = text.rstrip()
-    if words < 25 and _TRUNCATED.search(text):
+    if words < 25 and text.endswith(_CUT) and _TRUNCATED.search(text):
         return False  # a teaser cut mid-word links to another story
     return words >= 25 or (words >= 8 and text.endswith(_TERMINAL))
 
@@ -296,18 +282,22 @@ def classify(units: list[Unit], kb: Knowledge) -> list[Classified]:
     in_appeal: re.Pattern[str] | None = None
     counts = Counter(u.text.casefold() for u in units)
     patterns = compiled(kb)
-    strong, cta = _scan(units, patterns)
-    low = lowered("\n".join(u.text for u in units))
-    publisher = patterns.publisher if may_match(patterns.publisher_needles, low) else None
+    f = _file(units)
+    strong = _strong(f, patterns)
+    cta = _cta_counts(units, patterns, f.lows)
+    publisher = patterns.publisher if f.present.may_match(patterns.publisher_needles) else None
     appeals = [
         a
         for a, n in zip(patterns.appeals, patterns.appeal_needles, strict=True)
-        if may_match(n, low)
+        if f.present.may_match(n)
     ]
+    markup = _markup_lines(f, patterns.markup_needles)
     for index, unit in enumerate(units):
         text = unit.text
         words = weight(text)
-        reason = furniture_reason(text, words, kb, strong[index], cta[index])
+        reason = strong[index] or _reason(
+            text, f.lows[index], words, kb, patterns, cta[index], markup[index]
+        )
         if reason is None and words < 25 and counts[text.casefold()] >= REPEATS:
             reason = "repeated_in_file"  # menus, footers and teaser labels repeat; prose does not
         if in_appeal is not None:

@@ -7,6 +7,7 @@ and turns the rest into non-word ones, so word boundaries stay where they were.
 
 from __future__ import annotations
 
+import functools
 import re
 
 _WIDE_WORD = re.compile(r"[^\W\x00-\xff]")  # a word character beyond Latin-1
@@ -20,6 +21,7 @@ _WORD_MARKS = bytes(_MARK if _WORD.match(chr(b)) else _SPACE for b in range(256)
 _LETTERS = bytes(b if _LETTER.match(chr(b)) else _SPACE for b in range(256))
 
 
+@functools.lru_cache(maxsize=8192)  # asked of each unit by weight, then by classify
 def narrow(text: str) -> bool:
     """Whether every word character of text is Latin-1, so the functions below are exact."""
     return text.isascii() or not _WIDE_WORD.search(text)

@@ -31,7 +31,10 @@ Needles = tuple[str, ...]
 def needles(pattern: re.Pattern[str]) -> Needles | None:
     """Lower-case ASCII strings of which every match contains one; None when none is known."""
     found = _needs(sre_parse.parse(pattern.pattern, pattern.flags))
-    return tuple(sorted(found)) if found else None
+    if not found:
+        return None
+    # a text holding a needle that contains another holds that one too: only it is looked for
+    return tuple(sorted(n for n in found if not any(o != n and o in n for o in found)))
 
 
 def line_anchored(pattern: re.Pattern[str]) -> bool:
@@ -157,15 +160,69 @@ def _class_without_newline(items: Any) -> bool:
 
 
 def lines_holding(needed: Needles, low: str, starts: list[int]) -> set[int]:
-    """The starts of the lines (at `starts` in the lowered text) holding one of the needles."""
+    """The indices of the lines (at `starts` in the lowered text) holding one of the needles."""
     found = set()
     for needle in needed:
         at = low.find(needle)
         while at >= 0:
-            line = starts[bisect.bisect_right(starts, at) - 1]
-            found.add(line)
+            found.add(bisect.bisect_right(starts, at) - 1)
             at = low.find(needle, at + 1)
     return found
+
+
+def line_local(pattern: re.Pattern[str]) -> bool:
+    """Whether a search confined to one line (pos and endpos at its ends) finds what a search
+    of the whole text finds in that line: no match is empty or holds a newline, and no test
+    looks past the line's end (no look-ahead, no end-of-text anchor; a look-behind, '^' and
+    '\\b' see the real text before pos, and '$' in multi-line mode the line's end)."""
+    parsed = sre_parse.parse(pattern.pattern, pattern.flags)
+    multiline = bool(pattern.flags & re.MULTILINE)
+    return within_line(pattern) and parsed.getwidth()[0] > 0 and _confined(parsed, multiline)
+
+
+def _confined(items: Any, multiline: bool) -> bool:
+    for code, arg in items:
+        if code is op.AT:
+            ok = arg is not op.AT_END_STRING and (multiline or arg is not op.AT_END)
+        elif code in (op.ASSERT, op.ASSERT_NOT):
+            ok = arg[0] < 0 and _confined(arg[1], multiline)  # only a look-behind
+        elif code is op.SUBPATTERN:
+            _, add, remove, inner = arg
+            inner_multiline = (multiline or bool(add & re.MULTILINE)) and not remove & re.MULTILINE
+            ok = _confined(inner, inner_multiline)
+        elif code is op.ATOMIC_GROUP:
+            ok = _confined(arg, multiline)
+        elif code in _REPEATS:
+            ok = _confined(arg[2], multiline)
+        elif code is op.BRANCH:
+            ok = all(_confined(b, multiline) for b in arg[1])
+        else:
+            ok = code in (op.LITERAL, op.NOT_LITERAL, op.ANY, op.IN)
+        if not ok:
+            return False
+    return True
+
+
+class Present:
+    """Which needles a lowered text holds, each looked for once however many patterns need it
+    (`low` None: a text `lowered` refused, which every pattern may match)."""
+
+    def __init__(self, low: str | None) -> None:
+        self.low = low
+        self._seen: dict[str, bool] = {}
+
+    def may_match(self, needed: Needles | None) -> bool:
+        """may_match(needed, low), remembering each needle's answer."""
+        if needed is None or self.low is None:
+            return True
+        seen = self._seen
+        for needle in needed:
+            hit = seen.get(needle)
+            if hit is None:
+                hit = seen[needle] = needle in self.low
+            if hit:
+                return True
+        return False
 
 
 def _anchored(items: Any) -> bool:
@@ -185,6 +242,12 @@ def lowered(text: str) -> str | None:
     """The text to test needles against, or None when the test would not be exact."""
     # (one `in` per character: instant on text stored one byte a character, as most is)
     return None if any(c in text for c in _TRICKY) else text.lower()
+
+
+def lowered_lines(text: str, lows: list[str]) -> str | None:
+    """lowered(text) for text made of lines joined by newlines, from the lines lower-cased
+    apart (lower() maps each character alone but a final sigma, which looks past no newline)."""
+    return None if any(c in text for c in _TRICKY) else "\n".join(lows)
 
 
 def may_match(needed: Needles | None, low: str | None) -> bool:

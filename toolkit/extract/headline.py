@@ -166,20 +166,25 @@ def _candidates(page: Page) -> list[Candidate]:
     out = []
     end = min(len(units), page.body_start + LOOKAHEAD)
     for last in range(end):
-        if units[last].words > 30 or page.aside(last):
+        unit = units[last]
+        if unit.words > 30 or page.aside(last):
             continue
-        if units[last].words < 3 and not (last and _continues(units[last - 1], units[last])):
+        if unit.words < 3 and not (last and _continues(units[last - 1], unit)):
             continue
         if last > page.body_start and page.next_paragraph(page.body_start - 1) < last:
             break  # past the body's first paragraph: subheadings and related links
-        if last + 1 < len(units) and _continues(units[last], units[last + 1]):
+        if last + 1 < len(units) and _continues(unit, units[last + 1]):
             continue  # the line goes on below: take it from its last line
         first = last
         while first > 0 and last - first < 2 and _continues(units[first - 1], units[first]):
             first -= 1
-        if any(page.aside(i) for i in range(first, last + 1)):
+        if first == last:
+            text = unit.text
+        elif any(page.aside(i) for i in range(first, last)):
             continue
-        text = strip_date_prefix(" ".join(units[i].text for i in range(first, last + 1)))
+        else:
+            text = " ".join([units[i].text for i in range(first, last + 1)])
+        text = strip_date_prefix(text)
         if title_like(text) and not _runs_on(page, last):
             out.append(Candidate(first, last, text, key(text)))
     return out

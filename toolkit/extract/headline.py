@@ -307,7 +307,7 @@ def _doubts(page: Page, cand: Candidate, has_meta: bool) -> float:
     if _name_like(text):
         penalty += 1.5  # an author's or a site's name, not a title
     bare = _bare(text)
-    if _UI_ACTION.match(bare) and weight(text) <= 8 or _TEASER.match(bare):
+    if weight(text) <= 8 and _UI_ACTION.match(bare) or _TEASER.match(bare):
         penalty += 1.5  # a button, a prompt to the reader or a teaser ('Share on ...', 'Up next')
     if _under_title(page, cand.first):
         penalty += 1.0  # a second title-like line under a longer one: the standfirst

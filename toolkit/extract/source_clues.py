@@ -95,19 +95,24 @@ def top_clues(units: list[Classified], url: str | None) -> Iterator[Clue]:
             hosts.add(host_of(m.group("url")))
     yield from (Clue(h, URL_WEIGHT, "url") for h in hosts if h)
     stamped = (c for c in units if c.text[:1].isdigit() and _PRINT_STAMP.match(c.text))
-    for c in units[:1] + [next(stamped, units[0])]:
-        stamp = _PRINT_STAMP.match(c.text)
-        suffix = title_suffix(
-            stamp.group("t") if stamp else c.text, _TITLE_SEP if stamp else _PLAIN_SEP
-        )
-        if suffix:
-            yield Clue(suffix, PRINT_TITLE_WEIGHT if stamp else TITLE_WEIGHT, "title")
+    first = _title_clue(units[0].text)
+    for c in (units[0], next(stamped, units[0])):
+        clue = first if c is units[0] else _title_clue(c.text)
+        if clue:
+            yield clue
     logo = next((c.text for c in units[:TOP_UNITS] if not _NOISE.match(c.text)), None)
     if logo and logo.startswith("#"):  # lynx lists <link> titles: "#Site » Feed Site » Comments"
         logo = _TITLE_SEP.split(logo[1:])[0]
     if logo and not _PRINT_STAMP.match(logo):
         domain = is_domain(logo.split()[0])
         yield Clue(logo.split()[0] if domain else logo, LOGO_WEIGHT * (2 if domain else 1), "logo")
+
+
+def _title_clue(text: str) -> Clue | None:
+    """The site a printed title ('1/1/17, 10:41 AM Title | Site') or a first line names."""
+    stamp = _PRINT_STAMP.match(text)
+    suffix = title_suffix(stamp.group("t") if stamp else text, _TITLE_SEP if stamp else _PLAIN_SEP)
+    return Clue(suffix, PRINT_TITLE_WEIGHT if stamp else TITLE_WEIGHT, "title") if suffix else None
 
 
 def title_suffix(title: str, sep: re.Pattern[str] = _TITLE_SEP) -> str | None:

@@ -13,13 +13,16 @@ from toolkit.extract import headline_cues as cues
 from toolkit.extract.classify import Classified, cjk_count, is_byline, weight
 from toolkit.extract.dates import find_dates
 from toolkit.extract.headline import (
+    DEK_MAX,
     ECHO_MAX,
+    META_MAX,
     MIN_SCORE,
     Candidate,
     Evidence,
     _candidates,
     _evidence,
     _open,
+    _prune,
     find_headline,
     title_like,
 )
@@ -198,9 +201,13 @@ def test_headline_is_the_best_scored_with_every_repeat_counted(lines: list, star
     assert find_headline(units, start) == expected
 
 
-def _winner(cands: list[Candidate], found: list[Evidence], echoes: dict[str, float]) -> int | None:
+def _winner(
+    cands: list[Candidate], found: list[Evidence | None], echoes: dict[str, float]
+) -> int | None:
     best: tuple[float, int] | None = None
     for i, ev in enumerate(found):
+        if ev is None:
+            continue
         score = ev.score(echoes.get(cands[i].key, 0.0))
         if best is None or score > best[0]:
             best = (score, i)
@@ -218,8 +225,9 @@ EVIDENCE = st.builds(
 )
 
 
+@settings(max_examples=500)
 @given(
-    st.lists(st.tuples(st.sampled_from(KEYS), EVIDENCE), min_size=1, max_size=5),
+    st.lists(st.tuples(st.sampled_from(KEYS), EVIDENCE), min_size=1, max_size=6),
     st.fixed_dictionaries({k: st.sampled_from([0.0, 1.0, 2.5]) for k in KEYS[1:]}),
 )
 def test_repeats_are_searched_for_every_candidate_they_could_change(
@@ -227,6 +235,8 @@ def test_repeats_are_searched_for_every_candidate_they_could_change(
 ) -> None:
     cands = [Candidate(i, i, k, k) for i, (k, _) in enumerate(scored)]
     found = [ev for _, ev in scored]
-    wanted = _open(cands, found)
+    reach = [ev._replace(meta=META_MAX, dek=DEK_MAX, doubts=0.0) for ev in found]
+    weighed = _prune(reach, lambda i: found[i]._replace(doubts=0.0), lambda i, _: found[i].doubts)
+    wanted = _open(cands, weighed)
     searched = {k: v for k, v in echoes.items() if k in wanted}
-    assert _winner(cands, found, searched) == _winner(cands, found, echoes)
+    assert _winner(cands, weighed, searched) == _winner(cands, found, echoes)

@@ -20,6 +20,7 @@ PIECES += ["copyrights", "版权所有", "2024", " ", "  ", "\n", ".", ". ", "ex
 PIECES += ["www.Foo.CO.uk", "a.b", "x.K", "ſ", "\u0130", "\u0131", "/", "@", "logo", "Home"]
 PIECES += ["more from", "More From", "Published in", "Support", "Follow", "Get", " delivered"]
 PIECES += [" - Back to Home", "Welcome to", "Thanks for reading", " on Twitter", "Site"]
+PIECES += ["Link: ", "support the Moscow Times", "More from Medium", "ready to publish?"]
 PIECES += ["tmz.com,", "(cnn.com)", "“", "”", "»", "|", "FOO.COM", "Dropbox.Tech", "site.\u212aR"]
 TEXT = st.lists(st.sampled_from(PIECES), max_size=16).map("".join)
 LINES = st.lists(st.lists(st.sampled_from(PIECES), max_size=8).map("".join), max_size=10).map(
@@ -62,11 +63,16 @@ def _plain_copyright_lines(text: str) -> list[str]:
 @given(LINES)
 def test_line_scans_find_what_whole_text_scans_find(lines: list[str]) -> None:
     text = "\n".join(lines)
-    assert source_clues._domains(text, lines) == _plain_domains(text)
-    assert source_clues._copyright_lines(lines) == _plain_copyright_lines(text)
+    assert source_clues._domains(text) == _plain_domains(text)
+    kept = "\n".join(line for line in lines if not line.startswith("Link:"))
+    assert source_clues._copyright_lines(text) == _plain_copyright_lines(kept)
     low = source_clues.lowered(text)
-    found = [m.span() for m in source_clues._phrases(text, lines, low)]
+    found = [m.span() for m in source_clues._phrases(text, low)]
     assert found == [m.span() for m in source_clues._PHRASE.finditer(text)]
+    markers = source_clues._markers(knowledge())
+    assert markers is not None
+    found = [m.span() for m in source_clues._matches(markers, text, low)]
+    assert found == [m.span() for m in markers.finditer(text)]
 
 
 UNITS = st.lists(
@@ -93,3 +99,20 @@ def test_chrome_is_every_unit_but_the_article_prose(lines: list, start: int, end
     ]
     assert source._chrome(units, (start, end)) == expected
     assert source._chrome(units, None) == source._chrome(units, (0, 0))
+
+
+MARKER_LINES = [
+    "Support the Moscow Times!",
+    "A message from The Moscow Times:",
+    "Make Medium yours",
+]
+MARKER_LINES += ["More from Medium", "Get the Medium app", "Ready to publish?", "Medium", "x"]
+
+
+@given(st.lists(st.sampled_from(MARKER_LINES), max_size=8))
+def test_marker_lines_are_found_at_the_line_starts_holding_them(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    markers = source_clues._markers(knowledge())
+    assert markers is not None
+    found = [m.span() for m in source_clues._matches(markers, text, source_clues.lowered(text))]
+    assert found == [m.span() for m in markers.finditer(text)]

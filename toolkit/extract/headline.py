@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import functools
+import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -24,6 +26,8 @@ LOOKAHEAD = 8  # units into the body run (it can start at the headline's own dek
 META_WINDOW = 6  # units after a headline in which its byline or date counts
 SITE_MAX_WORDS = 4  # a site name after a title separator is short
 ECHO_MAX = 2.5  # the most a repeat on the page adds (Page.echoes)
+META_MAX, DEK_MAX = 3.0, 1.0  # the most a byline or date below, and a standfirst, add
+PRUNE_FROM = 4  # candidates from which the cues of the hopeless ones are left unweighed
 MIN_SCORE = -2.0  # below this the best candidate is a guess, and no headline beats a wrong one
 _LABELLED_DATE = re.compile(
     r"^\s*(?:(?:date|published|posted|updated|on)\s*:?\s*)?$", re.IGNORECASE
@@ -112,30 +116,73 @@ def find_headline(units: list[Classified], body_start: int) -> tuple[int, int] |
     """[first, last] unit indexes of the best-backed headline near body_start, or None."""
     page = Page(units, body_start)
     cands = _candidates(page)
-    found = [_evidence(page, cand) for cand in cands]
+    found = _weigh(page, cands)
     echoes = page.echoes({c.key: c.text for c in cands}, _open(cands, found)) if cands else {}
     best: Candidate | None = None
     for cand, ev in zip(cands, found, strict=True):
+        if ev is None:
+            continue  # it cannot win
         score = ev.score(echoes.get(cand.key, 0.0))
         if best is None or score > best.score:
             best = Candidate(cand.first, cand.last, cand.text, cand.key, score)
     return (best.first, best.last) if best and best.score >= MIN_SCORE else None
 
 
-def _open(cands: list[Candidate], found: list[Evidence]) -> set[str]:
+def _weigh(page: Page, cands: list[Candidate]) -> list[Evidence | None]:
+    """Each candidate's evidence, or None for one that cannot win."""
+    if len(cands) < PRUNE_FROM:  # too few to save more than sorting them costs
+        return [_evidence(page, cand) for cand in cands]
+    titled = [page.echoes_print_title(cand.key) for cand in cands]
+    reach = [  # every cue for it and none against: the most each could score
+        Evidence(t, META_MAX, DEK_MAX, _distance(page, cand, t), 0.0)
+        for cand, t in zip(cands, titled, strict=True)
+    ]
+
+    def cues(i: int) -> Evidence:
+        last = cands[i].last
+        return reach[i]._replace(meta=_meta_after(page, last), dek=_dek_after(page, last))
+
+    return _prune(reach, cues, lambda i, ev: _doubts(page, cands[i], ev.meta > 0))
+
+
+def _prune(
+    reach: list[Evidence],
+    cues: Callable[[int], Evidence],
+    doubts: Callable[[int, Evidence], float],
+) -> list[Evidence | None]:
+    """The candidates' evidence (None for those that cannot win), its dearer parts weighed
+    from the most promising candidate down: the byline and standfirst cues when the most the
+    candidate could reach is at least the best score so far, then the doubts (never negative)
+    when the cues leave it there."""
+    found: list[Evidence | None] = [None] * len(reach)
+    ceiling = [ev.score(ECHO_MAX) for ev in reach]
+    floor = -math.inf
+    for i in sorted(range(len(reach)), key=ceiling.__getitem__, reverse=True):
+        if ceiling[i] < floor:
+            break
+        ev = cues(i)
+        if ev.score(ECHO_MAX) >= floor:
+            ev = found[i] = ev._replace(doubts=doubts(i, ev))
+            floor = max(floor, ev.score(0.0))
+    return found
+
+
+def _open(cands: list[Candidate], found: list[Evidence | None]) -> set[str]:
     """The keys of the candidates whose repeats can change which one wins, or whether it
     scores enough: a repeat adds at most ECHO_MAX, so a candidate that could not reach the
-    best score without one can neither win, nor does a lone contender's score change it."""
-    floor = max(ev.score(0.0) for ev in found)
-    contenders = [i for i, ev in enumerate(found) if ev.score(ECHO_MAX) >= floor]
+    best score without one can neither win, nor does a lone contender's score change it
+    (None: a candidate already out)."""
+    weighed = [(i, ev) for i, ev in enumerate(found) if ev is not None]
+    floor = max(ev.score(0.0) for _, ev in weighed)
+    contenders = [(i, ev) for i, ev in weighed if ev.score(ECHO_MAX) >= floor]
     if len(contenders) == 1:
-        ev = found[contenders[0]]
+        ev = contenders[0][1]
         if ev.score(0.0) >= MIN_SCORE or ev.score(ECHO_MAX) < MIN_SCORE:
             return set()
     return {
         cands[i].key
-        for i in contenders
-        if not found[i].titled and len(cands[i].key) >= 12  # (Page.echoes: no shorter keys)
+        for i, ev in contenders
+        if not ev.titled and len(cands[i].key) >= 12  # (Page.echoes: no shorter keys)
     }
 
 
@@ -166,20 +213,25 @@ def _candidates(page: Page) -> list[Candidate]:
     out = []
     end = min(len(units), page.body_start + LOOKAHEAD)
     for last in range(end):
-        if units[last].words > 30 or page.aside(last):
+        unit = units[last]
+        if unit.words > 30 or page.aside(last):
             continue
-        if units[last].words < 3 and not (last and _continues(units[last - 1], units[last])):
+        if unit.words < 3 and not (last and _continues(units[last - 1], unit)):
             continue
         if last > page.body_start and page.next_paragraph(page.body_start - 1) < last:
             break  # past the body's first paragraph: subheadings and related links
-        if last + 1 < len(units) and _continues(units[last], units[last + 1]):
+        if last + 1 < len(units) and _continues(unit, units[last + 1]):
             continue  # the line goes on below: take it from its last line
         first = last
         while first > 0 and last - first < 2 and _continues(units[first - 1], units[first]):
             first -= 1
-        if any(page.aside(i) for i in range(first, last + 1)):
+        if first == last:
+            text = unit.text
+        elif any(page.aside(i) for i in range(first, last)):
             continue
-        text = strip_date_prefix(" ".join(units[i].text for i in range(first, last + 1)))
+        else:
+            text = " ".join([units[i].text for i in range(first, last + 1)])
+        text = strip_date_prefix(text)
         if title_like(text) and not _runs_on(page, last):
             out.append(Candidate(first, last, text, key(text)))
     return out
@@ -221,12 +273,14 @@ class Evidence(NamedTuple):
         return score - self.distance - self.doubts
 
 
-def _evidence(page: Page, cand: Candidate) -> Evidence:
-    """The cues of one candidate that do not need the page searched for its repeats."""
+def _evidence(page: Page, cand: Candidate, doubts: bool = True) -> Evidence:
+    """The cues of one candidate that do not need the page searched for its repeats (doubts:
+    whether to weigh them, or leave them 0)."""
     titled = page.echoes_print_title(cand.key)
     meta = _meta_after(page, cand.last)
     dek = _dek_after(page, cand.last)
-    return Evidence(titled, meta, dek, _distance(page, cand, titled), _doubts(page, cand, meta > 0))
+    doubt = _doubts(page, cand, meta > 0) if doubts else 0.0
+    return Evidence(titled, meta, dek, _distance(page, cand, titled), doubt)
 
 
 def _distance(page: Page, cand: Candidate, titled: bool) -> float:
@@ -253,7 +307,7 @@ def _doubts(page: Page, cand: Candidate, has_meta: bool) -> float:
     if _name_like(text):
         penalty += 1.5  # an author's or a site's name, not a title
     bare = _bare(text)
-    if _UI_ACTION.match(bare) and weight(text) <= 8 or _TEASER.match(bare):
+    if weight(text) <= 8 and _UI_ACTION.match(bare) or _TEASER.match(bare):
         penalty += 1.5  # a button, a prompt to the reader or a teaser ('Share on ...', 'Up next')
     if _under_title(page, cand.first):
         penalty += 1.0  # a second title-like line under a longer one: the standfirst

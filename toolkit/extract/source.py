@@ -126,12 +126,12 @@ def find_source(
 ) -> str | None:
     """The publisher's name from the file's own evidence, or None when nothing names it."""
     chrome = _chrome(units, span)
+    text = "\n".join([c.text for c in chrome])
     clues = list(top_clues(units, url))
-    clues += chrome_clues(chrome, kb)
+    clues += chrome_clues(chrome, kb, text)
     pools = _pool(iter(clues), kb)
     if not pools:
         return None
-    text = "\n".join([c.text for c in chrome])
     for pool in pools.values():
         name = _display(pool)
         seen = text.count(name) if len(name) >= 2 else 0

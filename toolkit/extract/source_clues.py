@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 import itertools
 import re
 from collections.abc import Iterator
@@ -10,7 +9,16 @@ from typing import NamedTuple
 
 from toolkit.extract.classify import Classified
 from toolkit.extract.knowledge import Knowledge
-from toolkit.extract.prefilter import Needles, lowered, may_match, needles, trie
+from toolkit.extract.linefind import every_line, lines_holding, lines_matching, previous_start
+from toolkit.extract.prefilter import (
+    Needles,
+    line_anchored,
+    lowered,
+    may_match,
+    needles,
+    trie,
+    within_line,
+)
 from toolkit.extract.sitename import YEARS, host_of, is_company, is_domain
 
 URL_WEIGHT = 10.0  # the page's own address
@@ -87,19 +95,24 @@ def top_clues(units: list[Classified], url: str | None) -> Iterator[Clue]:
             hosts.add(host_of(m.group("url")))
     yield from (Clue(h, URL_WEIGHT, "url") for h in hosts if h)
     stamped = (c for c in units if c.text[:1].isdigit() and _PRINT_STAMP.match(c.text))
-    for c in units[:1] + [next(stamped, units[0])]:
-        stamp = _PRINT_STAMP.match(c.text)
-        suffix = title_suffix(
-            stamp.group("t") if stamp else c.text, _TITLE_SEP if stamp else _PLAIN_SEP
-        )
-        if suffix:
-            yield Clue(suffix, PRINT_TITLE_WEIGHT if stamp else TITLE_WEIGHT, "title")
+    first = _title_clue(units[0].text)
+    for c in (units[0], next(stamped, units[0])):
+        clue = first if c is units[0] else _title_clue(c.text)
+        if clue:
+            yield clue
     logo = next((c.text for c in units[:TOP_UNITS] if not _NOISE.match(c.text)), None)
     if logo and logo.startswith("#"):  # lynx lists <link> titles: "#Site » Feed Site » Comments"
         logo = _TITLE_SEP.split(logo[1:])[0]
     if logo and not _PRINT_STAMP.match(logo):
         domain = is_domain(logo.split()[0])
         yield Clue(logo.split()[0] if domain else logo, LOGO_WEIGHT * (2 if domain else 1), "logo")
+
+
+def _title_clue(text: str) -> Clue | None:
+    """The site a printed title ('1/1/17, 10:41 AM Title | Site') or a first line names."""
+    stamp = _PRINT_STAMP.match(text)
+    suffix = title_suffix(stamp.group("t") if stamp else text, _TITLE_SEP if stamp else _PLAIN_SEP)
+    return Clue(suffix, PRINT_TITLE_WEIGHT if stamp else TITLE_WEIGHT, "title") if suffix else None
 
 
 def title_suffix(title: str, sep: re.Pattern[str] = _TITLE_SEP) -> str | None:
@@ -111,13 +124,15 @@ def title_suffix(title: str, sep: re.Pattern[str] = _TITLE_SEP) -> str | None:
     return parts[-1] if len(parts) > 1 else None
 
 
-def chrome_clues(chrome: list[Classified], kb: Knowledge) -> list[Clue]:
-    """Clues in the page furniture: notes, phrases, copyright lines, domains, known names."""
-    lines = [c.text for c in chrome if not c.text.startswith("Link:")]  # links2's <link rel>s
-    short_lines = [c.text for c in chrome if c.words <= SHORT_WORDS]
-    tiny_lines = [c.text for c in chrome if c.words <= PHRASE_WORDS]
-    short, tiny = "\n".join(short_lines), "\n".join(tiny_lines)
-    out = [clue for line in _copyright_lines(lines) for clue in _copyright(line)]
+def chrome_clues(chrome: list[Classified], kb: Knowledge, joined: str | None = None) -> list[Clue]:
+    """Clues in the page furniture: notes, phrases, copyright lines, domains, known names
+    (joined: the chrome's texts joined by newlines, when the caller has them; a unit's text
+    is one line, so the lines of a joined text are its units)."""
+    if joined is None:
+        joined = "\n".join([c.text for c in chrome])
+    short = "\n".join([c.text for c in chrome if c.words <= SHORT_WORDS])
+    tiny = "\n".join([c.text for c in chrome if c.words <= PHRASE_WORDS])
+    out = [clue for line in _copyright_lines(joined) for clue in _copyright(line)]
     low_short, low_tiny = lowered(short), lowered(tiny)
     out += [
         Clue(m.group("n"), FIRST_ON_WEIGHT, "first_on")
@@ -127,7 +142,7 @@ def chrome_clues(chrome: list[Classified], kb: Knowledge) -> list[Clue]:
         Clue(m.group("n"), ELSEWHERE_WEIGHT, "elsewhere")
         for m in _matches(_ELSEWHERE, short, low_short)
     ]
-    for m in _phrases(tiny, tiny_lines, low_tiny):
+    for m in _phrases(tiny, low_tiny):
         name = next(g for g in m.groups() if g)
         out.append(Clue(name, PHRASE_WEIGHT, "phrase", explicit=bool(m.group("c") or m.group("e"))))
     markers = _markers(kb)
@@ -136,7 +151,7 @@ def chrome_clues(chrome: list[Classified], kb: Knowledge) -> list[Clue]:
         out.append(Clue(kb.publishers[index].name, PHRASE_WEIGHT, "marker"))
     mentions: dict[str, int] = {}
     known = _known_names(kb)
-    found = _domains(short, short_lines)
+    found = _domains(short)
     for name in found + (known.findall(short) if known else []):
         mentions[name] = mentions.get(name, 0) + 1
     out += [
@@ -147,62 +162,54 @@ def chrome_clues(chrome: list[Classified], kb: Knowledge) -> list[Clue]:
     return out
 
 
-def _starts(lines: list[str]) -> list[int]:
-    """Where each line starts in the lines joined by newlines."""
-    return list(itertools.accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
-
-
-def _holding(needed: Needles, low: str, starts: list[int]) -> list[int]:
-    """Indexes of the lines (starting at `starts` in the lowered text) holding a needle."""
-    found = set()
-    for needle in needed:
-        at = low.find(needle)
-        while at >= 0:
-            line = bisect.bisect_right(starts, at) - 1
-            found.add(line)
-            at = low.find(needle, starts[line + 1]) if line + 1 < len(starts) else -1
-    return sorted(found)
-
-
 _PHRASE_NEEDLES = needles(_PHRASE)
 
 
-def _phrases(tiny: str, lines: list[str], low: str | None) -> Iterator[re.Match[str]]:
-    """_PHRASE.finditer(tiny), tried only at the starts of the lines (tiny's lines) that hold
-    one of its literals or whose next line does: every match starts a line and runs into the
-    next one at most ('Published in' / 'Site')."""
-    starts = _starts(lines)
+def _phrases(tiny: str, low: str | None) -> Iterator[re.Match[str]]:
+    """_PHRASE.finditer(tiny), tried only at the starts of the lines that hold one of its
+    literals or whose next line does: every match starts a line and runs into the next one
+    at most ('Published in' / 'Site')."""
     if _PHRASE_NEEDLES is None or low is None:
-        tried = list(range(len(lines)))
+        tried = every_line(tiny)
     else:
-        held = _holding(_PHRASE_NEEDLES, low, starts)
-        tried = sorted({i for h in held for i in (h - 1, h) if i >= 0})
+        tried = lines_holding(_PHRASE_NEEDLES, low)
+        for line, start in list(tried.items()):
+            if line and line - 1 not in tried:
+                tried[line - 1] = previous_start(tiny, start)
     resume = 0
-    for i in tried:
-        if starts[i] < resume:
+    for line in sorted(tried):
+        if tried[line] < resume:
             continue
-        m = _PHRASE.match(tiny, starts[i])
+        m = _PHRASE.match(tiny, tried[line])
         if m:
             resume = m.end()
             yield m
 
 
-_NEEDLES: dict[re.Pattern[str], Needles | None] = {}
+_NEEDLES: dict[re.Pattern[str], tuple[Needles | None, bool]] = {}
 
 
 def _matches(pattern: re.Pattern[str], text: str, low: str | None) -> Iterator[re.Match[str]]:
-    """pattern.finditer(text), skipped when text lacks the literals every match holds."""
+    """pattern.finditer(text), skipped when text lacks the literals every match holds, and
+    tried only at the starts of the lines holding them when every match is one line's start."""
     if pattern not in _NEEDLES:
-        _NEEDLES[pattern] = needles(pattern)
-    return pattern.finditer(text) if may_match(_NEEDLES[pattern], low) else iter(())
+        needed = needles(pattern)
+        _NEEDLES[pattern] = needed, bool(needed) and line_anchored(pattern) and within_line(pattern)
+    needed, by_line = _NEEDLES[pattern]
+    if not may_match(needed, low):
+        return iter(())
+    if by_line and needed and low is not None:
+        held = lines_holding(needed, low)
+        return (m for m in (pattern.match(text, held[i]) for i in sorted(held)) if m)
+    return pattern.finditer(text)
 
 
-def _domains(text: str, lines: list[str]) -> list[str]:
-    """Bare host names written in the text ('TMZ.com', 'www.msn.com'), not urls or e-mails
-    (text: the lines joined by newlines)."""
+def _domains(text: str) -> list[str]:
+    """Bare host names written in the text ('TMZ.com', 'www.msn.com'), not urls or e-mails."""
     out = []
-    for i in _dotted(text, lines):
-        for token in lines[i].split():
+    for start in lines_matching(_DOT_LETTER, text).values():  # a host has a dot before a letter
+        end = text.find("\n", start)
+        for token in text[start : end if end >= 0 else len(text)].split():
             if "." in token and "/" not in token and "@" not in token:
                 host = _WWW.sub("", token.strip("()[]<>\"'“”‘’,;:!?.*•|"))
                 if is_domain(host):
@@ -211,18 +218,6 @@ def _domains(text: str, lines: list[str]) -> list[str]:
 
 
 _DOT_LETTER = re.compile(r"\.[^\W\d_]")  # a host's last dot, before its top-level domain
-
-
-def _dotted(text: str, lines: list[str]) -> list[int]:
-    """Indexes of the lines with a dot before a letter, as every host name has."""
-    found: list[int] = []
-    starts: list[int] | None = None
-    for m in _DOT_LETTER.finditer(text):
-        starts = starts or _starts(lines)
-        line = bisect.bisect_right(starts, m.start()) - 1
-        if not found or found[-1] != line:
-            found.append(line)
-    return found
 
 
 def _plain_word(name: str, text: str) -> bool:
@@ -237,16 +232,20 @@ def _plain_word(name: str, text: str) -> bool:
 _COPYRIGHT_NEEDLES = ("©", "(c)", "copyright", "版权所有")  # lower case: what _COPYRIGHT matches
 
 
-def _copyright_lines(lines: list[str]) -> list[str]:
-    """Each line that carries a copyright sign, once (not again right after itself)."""
-    low = lowered("\n".join(lines))
-    # (lower() keeps lengths when lowered() answers: no 'İ')
-    held = range(len(lines)) if low is None else _holding(_COPYRIGHT_NEEDLES, low, _starts(lines))
+def _copyright_lines(text: str) -> list[str]:
+    """Each line of text that carries a copyright sign, once (not again right after itself),
+    but links2's <link rel> lines ('Link: ...')."""
+    low = lowered(text)  # (lower() keeps lengths when lowered() answers: no 'İ')
+    held = every_line(text) if low is None else lines_holding(_COPYRIGHT_NEEDLES, low)
     out: list[str] = []
-    for i in held:
-        line = lines[i]
-        if (not out or out[-1] != line) and _COPYRIGHT.search(line):
-            out.append(line)
+    for line in sorted(held):
+        start = held[line]
+        end = text.find("\n", start)
+        found = text[start : end if end >= 0 else len(text)]
+        if found.startswith("Link:") or out and out[-1] == found:
+            continue
+        if _COPYRIGHT.search(found):
+            out.append(found)
     return out
 
 

@@ -31,28 +31,29 @@ def signatures(batch: Shingled) -> tuple[npt.NDArray[np.uint32], npt.NDArray[np.
 
 def _distinct(batch: Shingled) -> npt.NDArray[np.int32]:
     """Distinct shingles per body: sizes turn a Jaccard estimate into containment."""
-    if batch.hash.size == 0:
-        return np.zeros(batch.count, dtype=np.int32)
     # 44 bits of the hash with the body's index above them: unique per (body, shingle).
     keys = np.sort((batch.doc.astype(np.uint64) << np.uint64(44)) | (batch.hash >> np.uint64(20)))
-    keys = keys[np.concatenate(([True], keys[1:] != keys[:-1]))]
-    return np.bincount((keys >> np.uint64(44)).astype(np.int64), minlength=batch.count).astype(
-        np.int32
-    )
+    bodies = np.searchsorted(keys, np.arange(batch.count + 1, dtype=np.uint64) << np.uint64(44))
+    repeats = np.flatnonzero(keys[1:] == keys[:-1]) + 1
+    return (np.diff(bodies) - np.diff(np.searchsorted(repeats, bodies))).astype(np.int32)
 
 
 def _densify(sig: npt.NDArray[np.uint32]) -> npt.NDArray[np.uint32]:
     """Fill each empty bin from the nearest filled bin to its right (circularly), re-hashed."""
-    empty_rows = np.flatnonzero((sig == EMPTY).any(axis=1))
-    for row in empty_rows:
-        values = sig[row]
-        filled = np.flatnonzero(values != EMPTY)
-        if filled.size == 0:
-            continue  # a body with no tokens: nothing to compare, nothing will match
-        slots = np.arange(SLOTS)
-        pos = np.searchsorted(filled, slots) % filled.size
-        source = filled[pos]
-        distance = (source - slots) % SLOTS
-        rehashed = mix(values[source].astype(np.uint64) + distance.astype(np.uint64) * 0x9E37)
-        sig[row] = np.where(values == EMPTY, (rehashed & np.uint64(0xFFFFFFFE)), values)
+    rows = np.flatnonzero((sig == EMPTY).any(axis=1))
+    values = sig[rows]
+    filled = values != EMPTY
+    rows, values, filled = (
+        rows[filled.any(axis=1)],
+        values[filled.any(axis=1)],
+        filled[filled.any(axis=1)],
+    )
+    # The first filled bin at or after each bin, looking around the row twice.
+    slots = np.arange(2 * SLOTS)
+    at = np.where(np.concatenate([filled, filled], axis=1), slots, 2 * SLOTS)
+    at = np.minimum.accumulate(at[:, ::-1], axis=1)[:, ::-1][:, :SLOTS]
+    distance = (at - slots[:SLOTS]).astype(np.uint64)
+    source = np.take_along_axis(values, at % SLOTS, axis=1).astype(np.uint64)
+    rehashed = mix(source + distance * np.uint64(0x9E37)) & np.uint64(0xFFFFFFFE)
+    sig[rows] = np.where(filled, values, rehashed.astype(np.uint32))
     return sig

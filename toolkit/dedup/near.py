@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
+import pyarrow as pa
 
 from toolkit.dedup.lsh import Pairs, unique_pairs, verified_pairs
 from toolkit.dedup.minhash import SLOTS, signatures
@@ -28,7 +29,7 @@ class Signed:
     exact: npt.NDArray[np.uint64]  # hash of the whole token sequence
 
 
-def sign(bodies: Sequence[str]) -> Signed:
+def sign(bodies: Sequence[str] | pa.Array) -> Signed:
     """Shingle and sign bodies; runs per batch, in parallel, before the global search."""
     parts: list[Signed] = []
     for start in range(0, len(bodies), BATCH):

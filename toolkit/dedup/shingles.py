@@ -1,8 +1,9 @@
 """Word shingles of a batch of bodies, hashed with numpy over the batch's bytes at once.
 
-Python touches each body once (case folding and marking word boundaries, both in C); hashing
-every token and every shingle is array arithmetic over the whole batch. The hashes are plain
-modular arithmetic, so they are the same on every machine and every library version.
+Bodies are folded into tokens (fold.py) straight from their UTF-8 bytes where every character
+folds on its own, by text passes otherwise; hashing every token and every shingle is array
+arithmetic over the whole batch. The hashes are plain modular arithmetic, so they are the same
+on every machine and every library version.
 """
 
 from __future__ import annotations
@@ -12,115 +13,155 @@ from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
-import polars as pl
 import pyarrow as pa
+
+from toolkit.dedup.fold import Index, Tokens, buffers, byte_tokens, folded, spans
 
 U64 = np.uint64
 SHINGLE_WORDS = 3  # short enough that a few % of OCR-confused characters leave most intact
 
-# Scripts written without spaces: every character is a token of its own.
-_UNSPACED = r"([\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}])"
 _BASE = U64(0x100000001B3)  # odd, so it has an inverse modulo 2**64
 _BASE_INV = U64(pow(int(_BASE), -1, 2**64))
 _MIX = (U64(0xBF58476D1CE4E5B9), U64(0x94D049BB133111EB))
 _POSITION = U64(0x9E3779B97F4A7C15)
+_SPACE = U64(ord(" "))
+_KEPT_POWERS = 1 << 22  # powers tables up to this length are kept for the next batch
 
 
 @dataclass(frozen=True)
 class Shingled:
     """Every shingle hash of a batch, with the index of the body it came from."""
 
-    doc: npt.NDArray[np.int64]
+    doc: npt.NDArray[np.int64]  # a body's shingles are together, in text order
     hash: npt.NDArray[np.uint64]
     exact: npt.NDArray[np.uint64]  # one hash per body of its whole token sequence
     count: int  # number of bodies
-
-
-def folded(bodies: Sequence[str]) -> pa.LargeStringArray:
-    """Each body as folded tokens, each followed by one space: what two copies of a text share.
-
-    One Arrow buffer holds the whole batch, so numpy reads it without a copy."""
-    series = (
-        pl.Series(bodies, dtype=pl.String)
-        .str.normalize("NFKC")
-        .str.to_lowercase()
-        .str.replace_all(r"[\W_]+", " ")
-        .str.replace_all(_UNSPACED, " $1 ")
-        .str.replace_all(" +", " ")
-        .str.strip_chars(" ")
-        + " "
-    )
-    text = series.to_arrow().cast(pa.large_string())
-    assert isinstance(text, pa.LargeStringArray)
-    return text
 
 
 def mix(values: npt.NDArray[np.uint64]) -> npt.NDArray[np.uint64]:
     """splitmix64's finaliser: spreads every input bit over the whole word."""
     with np.errstate(over="ignore"):
         z = values ^ (values >> U64(30))
-        z = z * _MIX[0]
-        z = z ^ (z >> U64(27))
-        z = z * _MIX[1]
-        out: npt.NDArray[np.uint64] = z ^ (z >> U64(31))
-        return out
+        z *= _MIX[0]
+        z ^= z >> U64(27)
+        z *= _MIX[1]
+        z ^= z >> U64(31)
+        return z
+
+
+_tables: dict[int, npt.NDArray[np.uint64]] = {}
 
 
 def _powers(base: np.uint64, n: int) -> npt.NDArray[np.uint64]:
-    out = np.full(n, base, dtype=U64)
-    out[0] = 1
+    """base**0 .. base**(n-1) modulo 2**64, as a block of products of two short tables."""
+    kept = _tables.get(int(base))
+    if kept is not None and kept.size >= n:
+        return kept[:n]
+    side = int(np.ceil(np.sqrt(max(n, 1))))
+    low = np.full(side, base, dtype=U64)
+    low[0] = 1
     with np.errstate(over="ignore"):
-        return np.cumprod(out, dtype=U64)
+        low = np.cumprod(low, dtype=U64)
+        high = np.full(side, low[-1] * base, dtype=U64)
+        high[0] = 1
+        high = np.cumprod(high, dtype=U64)
+        table = (high[:, None] * low[None, :]).ravel()[:n]
+    if n <= _KEPT_POWERS:
+        _tables[int(base)] = table
+    return table
 
 
-def shingle_batch(bodies: Sequence[str], size: int = SHINGLE_WORDS) -> Shingled:
+def shingle_batch(bodies: Sequence[str] | pa.Array, size: int = SHINGLE_WORDS) -> Shingled:
     """Hashes of every run of `size` consecutive tokens in each body (fewer when shorter)."""
-    text = folded(bodies)
-    _, offsets_buffer, data_buffer = text.buffers()
-    raw = np.frombuffer(offsets_buffer, dtype=np.int64)[text.offset : text.offset + len(text) + 1]
-    data = np.frombuffer(data_buffer, dtype=np.uint8)[raw[0] : raw[-1]]
-    offsets = raw - raw[0]
-    n = data.size
+    text = _strings(bodies)
+    n = len(text)
+    tokens, other = byte_tokens(*buffers(text))
+    exact = np.zeros(n, dtype=U64)
+    parts = [(np.arange(n), tokens)]
+    if other.any():
+        docs = np.flatnonzero(other)
+        data, offsets = buffers(folded(text.filter(pa.array(other))))
+        parts.append((docs, spans(data, data != ord(" "), offsets, offsets[1:-1])))
+    doc_parts, hash_parts = [], []
+    for docs, part in parts:
+        token_hash, exact[docs] = _hashed(part)
+        doc, shingles = _shingles(token_hash, part.doc, part.per_doc, size)
+        doc_parts.append(docs[doc])
+        hash_parts.append(shingles)
+    return Shingled(np.concatenate(doc_parts), np.concatenate(hash_parts), exact, n)
+
+
+def _strings(bodies: Sequence[str] | pa.Array) -> pa.StringArray | pa.LargeStringArray:
+    """The bodies as one Arrow array, a null body as an empty one."""
+    if isinstance(bodies, pa.ChunkedArray):
+        bodies = bodies.combine_chunks()
+    if not isinstance(bodies, pa.Array):
+        bodies = pa.array(bodies, type=pa.large_string())
+    if bodies.null_count:
+        bodies = bodies.fill_null("")
+    if not (pa.types.is_string(bodies.type) or pa.types.is_large_string(bodies.type)):
+        bodies = bodies.cast(pa.large_string())
+    return bodies
+
+
+def _hashed(tokens: Tokens) -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.uint64]]:
+    """(hash of each token, hash of each body's tokens joined by single spaces)."""
+    starts, ends, per_doc = tokens.starts, tokens.ends, tokens.per_doc
+    size = tokens.data.size
+    length = ends - starts
+    # Where each token would start if all bodies' tokens were joined by single spaces.
+    place = np.cumsum(length + 1)
+    reach = max(size, int(place[-1]) if place.size else 0) + 1
+    place -= length + 1
+    powers, inverse = _powers(_BASE, reach), _powers(_BASE_INV, reach)
     with np.errstate(over="ignore"):
-        prefix = np.zeros(n + 1, dtype=U64)
-        np.cumsum(data.astype(U64) * _powers(_BASE, n), dtype=U64, out=prefix[1:])
-        inverse = _powers(_BASE_INV, n + 1)
-
-        def span_hash(
-            starts: npt.NDArray[np.int64], ends: npt.NDArray[np.int64]
-        ) -> npt.NDArray[np.uint64]:
-            return mix((prefix[ends] - prefix[starts]) * inverse[starts])
-
-        exact = span_hash(offsets[:-1], offsets[1:] - 1)
-        spaces = np.flatnonzero(data == ord(" "))
-        token_starts = np.concatenate(([0], spaces[:-1] + 1))
-        real = spaces > token_starts  # an empty body leaves an empty token
-        token_starts, token_ends = token_starts[real], spaces[real]
-        token_doc = np.searchsorted(offsets, token_starts, side="right") - 1
-        tokens = span_hash(token_starts, token_ends)
-        doc, hashes = _shingles(tokens, token_doc, size)
-    return Shingled(doc=doc, hash=hashes, exact=exact, count=len(bodies))
+        prefix = np.empty(size + 1, dtype=U64)
+        prefix[0] = 0
+        np.multiply(tokens.data, powers[:size], out=prefix[1:], dtype=U64)
+        np.cumsum(prefix[1:], out=prefix[1:])
+        # Each token's bytes weighed from base**0, as if it started the buffer.
+        raw = (prefix[ends] - prefix[starts]) * inverse[starts]
+        # Each body's tokens at their places, a space after each, summed; then the last
+        # token's space taken off and the body shifted to start at base**0.
+        term = raw * powers[place] + _SPACE * powers[place + length]
+        total = np.empty(raw.size + 1, dtype=U64)
+        total[0] = 0
+        np.cumsum(term, out=total[1:])
+        last = np.cumsum(per_doc)
+        first = last - per_doc
+        joined = total[last] - total[first]
+        some = np.flatnonzero(per_doc)
+        end = last[some] - 1
+        space = _SPACE * powers[place[end] + length[end]]
+        joined[some] = (joined[some] - space) * inverse[place[first[some]]]
+    return mix(raw), mix(joined)
 
 
 def _shingles(
-    tokens: npt.NDArray[np.uint64], token_doc: npt.NDArray[np.int64], size: int
+    tokens: npt.NDArray[np.uint64], token_doc: npt.NDArray[np.int64], per_doc: Index, size: int
 ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.uint64]]:
-    """Combine each token with the next size-1 of the same body, order-sensitively."""
+    """Combine each token with the next size-1 of the same body, order-sensitively; a body of
+    fewer tokens gets one shingle of all of them."""
     m = tokens.size
-    if m == 0:
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=U64)
-    per_doc = np.bincount(token_doc)
-    doc_first = np.concatenate(([0], np.cumsum(per_doc)[:-1]))
-    # A body shorter than `size` tokens gets one shingle of all its tokens.
-    width = np.minimum(per_doc, size)[token_doc]
-    last = doc_first[token_doc] + per_doc[token_doc] - width
-    starts = np.flatnonzero(np.arange(m) <= last)
-    combined = np.zeros(starts.size, dtype=U64)
-    weight = U64(1)
+    full = max(m - size + 1, 0)
+    keep = np.zeros(m, dtype=np.bool_)
+    np.equal(token_doc[:full], token_doc[size - 1 :], out=keep[:full])
+    combined = np.zeros(m, dtype=U64)
     with np.errstate(over="ignore"):
-        for offset in range(size):
-            take = offset < width[starts]
-            index = np.minimum(starts + offset, m - 1)
-            combined += np.where(take, tokens[index] * weight, U64(0))
-            weight = weight * _POSITION
-    return token_doc[starts], mix(combined)
+        combined[:full] = tokens[:full]
+        weight = _POSITION
+        for offset in range(1, size):
+            combined[:full] += tokens[offset : offset + full] * weight
+            weight *= _POSITION
+        # Bodies shorter than `size` tokens, at their first token.
+        first = np.cumsum(per_doc) - per_doc
+        short = (per_doc > 0) & (per_doc < size)
+        at, width = first[short], per_doc[short]
+        keep[at] = True
+        combined[at] = 0
+        weight = U64(1)
+        for offset in range(size - 1):
+            take = at[offset < width]
+            combined[take] += tokens[take + offset] * weight
+            weight *= _POSITION
+    return token_doc[keep], mix(combined[keep])

@@ -34,12 +34,14 @@ _SEED = 20261122
 TERMS_TYPE = pa.list_(pa.uint64())
 
 
-def story_terms(bodies: Sequence[str]) -> pl.DataFrame:
+def story_terms(bodies: Sequence[str] | pa.Array) -> pl.DataFrame:
     """(doc, term) for every name-like word of each body, folded; every word of a body with
     fewer than a handful (scripts without case)."""
     frame = pl.DataFrame(
-        {"doc": np.arange(len(bodies), dtype=np.int64), "body": list(bodies)},
-        schema={"doc": pl.Int64, "body": pl.String},
+        [
+            pl.Series("doc", np.arange(len(bodies), dtype=np.int64)),
+            pl.Series("body", bodies, dtype=pl.String),
+        ]
     )
     runs = frame.select("doc", run=pl.col("body").str.extract_all(_RUN)).explode("run")
     names = (
@@ -66,16 +68,17 @@ def story_terms(bodies: Sequence[str]) -> pl.DataFrame:
     )
 
 
-def term_lists(bodies: Sequence[str]) -> pa.Array:
+def term_lists(bodies: Sequence[str] | pa.Array) -> pa.Array:
     """Each body's story terms as 64-bit hashes (list<uint64>): computed per batch, kept for
     the global pass at 8 bytes a term instead of the text."""
-    hashed = story_terms(bodies).select("doc", term=pl.col("term").hash(seed=_SEED))
-    lists = hashed.group_by("doc").agg("term")
-    full = pl.DataFrame({"doc": np.arange(len(bodies), dtype=np.int64)}).join(
-        lists, on="doc", how="left", maintain_order="left"
-    )
-    column = full["term"].fill_null(pl.lit([], dtype=pl.List(pl.UInt64))).to_arrow()
-    return column.cast(TERMS_TYPE)
+    terms = story_terms(bodies)
+    doc = terms["doc"].to_numpy()
+    hashes = terms["term"].hash(seed=_SEED).to_numpy()
+    # A body's terms are together and in order, but bodies come in two runs: make it one.
+    order = np.argsort(doc, kind="stable")
+    offsets = np.zeros(len(bodies) + 1, dtype=np.int32)
+    np.cumsum(np.bincount(doc, minlength=len(bodies)), out=offsets[1:])
+    return pa.ListArray.from_arrays(pa.array(offsets), pa.array(hashes[order]), type=TERMS_TYPE)
 
 
 def terms_frame(lists: pa.Array | pa.ChunkedArray) -> pl.DataFrame:

@@ -96,10 +96,10 @@ def with_body_check(records: pa.Table) -> pa.Table:
 
 def with_grouping_signals(records: pa.Table) -> pa.Table:
     """MinHash signature, shingle count, exact hash and story terms of each record's body."""
-    bodies = records.column("body").fill_null("").to_pylist()
+    bodies = pc.fill_null(records.column("body"), "").combine_chunks()
     signed = sign(bodies)
     columns = {
-        "_minhash": pa.FixedSizeListArray.from_arrays(pa.array(signed.sig.ravel()), SLOTS),
+        "_minhash": pa.FixedSizeListArray.from_arrays(signed.sig.ravel(), SLOTS),
         "_shingles": pa.array(signed.sizes),
         "_exact": pa.array(signed.exact),
         "_story_terms": term_lists(bodies),

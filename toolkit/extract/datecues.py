@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from toolkit.extract.classify import Classified
-from toolkit.extract.dates import DateMatch, date_from_url, find_dates
+from toolkit.extract.dates import DateMatch, DateText, date_from_url, find_dates
 
 # Browser print header: "11/28/23, 3:45 PM  Page title" at the top of each printed page.
 PRINT_STAMP = r"^\s*\d{1,2}[/.]\d{1,2}[/.]\d{2,4},\s*\d{1,2}:\d{2}"
@@ -40,12 +40,14 @@ class DateCues:
         years += _copyright_year(self.units)
         return tuple(dict.fromkeys(years))
 
-    def read(self, text: str) -> list[DateMatch]:
+    def read(self, text: DateText) -> list[DateMatch]:
         """The line's full dates; an ambiguous numeric one read as the url's date if it is."""
-        found = find_dates(text, self.day_first)
+        found = text.dates(self.day_first)
         if self.url_date is None or any(m.date == self.url_date for m in found):
             return found
-        other = find_dates(text, not self.day_first)
+        if not text.reads_both_ways():
+            return found  # read the other way, the same dates
+        other = text.dates(not self.day_first)
         return other if any(m.date == self.url_date for m in other) else found
 
     def with_year(self, month: int, day: int) -> dt.date | None:

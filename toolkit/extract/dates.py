@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
+
+from toolkit.extract.prefilter import lowered
 
 _MONTHS: dict[str, int] = {}
 for _number, _names in enumerate(
@@ -141,12 +142,117 @@ def _numeric(m: re.Match[str], day_first: bool) -> dt.date | None:
     return _make(_full_year(m["year"]), a, b)
 
 
-def _matches(text: str, day_first: bool) -> Iterator[tuple[re.Match[str], dt.date | None]]:
-    for pattern in _PATTERNS:
-        for m in pattern.finditer(text):
-            yield m, _to_date(m.groupdict())
-    for m in _NUMERIC.finditer(text):
-        yield m, _numeric(m, day_first)
+# What a month-name pattern's month can be cut from: a whole word, or one behind a glued
+# ordinal ("5thMay 2015") or before a glued "de" ("septiembrede 2015").
+_NAMED_WORDS = frozenset(
+    f"{before}{name}{after}"
+    for name in _MONTHS
+    for before in ("", "st", "nd", "rd", "th", "er")
+    for after in ("", "de")
+)
+_LETTERS = re.compile(r"[^\W\d_]{3,}")
+_GLUED = re.compile(r"[A-Z](?<=[a-z][A-Z])")  # where a month may start inside a word
+
+
+class DateText:
+    """One text's dates, each pattern run at most once and only on text holding what its
+    dates need: most lines hold no month name, no CJK and no run of separated numbers."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.ascii = text.isascii()
+        self.named = _may_name_month(text)
+        self.separated = any(text.count(sep) >= 2 for sep in "-/.")  # "2015-05-04", "5/4/15"
+        self._hits: list[tuple[int, int, dt.date]] | None = None
+        self._numeric: list[re.Match[str]] | None = None
+
+    def dates(self, day_first: bool) -> list[DateMatch]:
+        """Every full date, in order of position, without overlaps (as find_dates)."""
+        found: list[DateMatch] = []
+        for start, end, date in self._fixed():
+            if not _overlaps(start, end, found):
+                found.append(DateMatch(date, start, end))
+        for m in self._numbers():
+            read = _numeric(m, day_first)
+            if read is not None and not _overlaps(m.start(), m.end(), found):
+                found.append(DateMatch(read, m.start(), m.end()))
+        return sorted(found, key=lambda f: f.start)
+
+    def reads_both_ways(self) -> bool:
+        """Whether the numeric order can change what dates() finds."""
+        return bool(self._numbers())
+
+    def month_days(self, full: list[DateMatch]) -> list[MonthDay]:
+        """Every month-and-day without a year, outside the full dates (as find_month_days)."""
+        found: list[MonthDay] = []
+        for pattern in self._partials():
+            for m in pattern.finditer(self.text):
+                month = _month_number(m["month"])
+                day = int(m["day"])
+                if month is None or not 1 <= month <= 12 or not 1 <= day <= 31:
+                    continue
+                if _overlaps(m.start(), m.end(), full) or any(
+                    m.start() < f.end and f.start < m.end() for f in found
+                ):
+                    continue
+                found.append(MonthDay(month, day, m.start(), m.end()))
+        return sorted(found, key=lambda f: f.start)
+
+    def _fixed(self) -> list[tuple[int, int, dt.date]]:
+        """Spans and dates of the patterns whose order of reading is fixed, in pattern order."""
+        if self._hits is None:
+            self._hits = []
+            for pattern in self._full_patterns():
+                for m in pattern.finditer(self.text):
+                    date = _to_date(m.groupdict())
+                    if date is not None:
+                        self._hits.append((m.start(), m.end(), date))
+        return self._hits
+
+    def _numbers(self) -> list[re.Match[str]]:
+        if self._numeric is None:
+            self._numeric = list(_NUMERIC.finditer(self.text)) if self.separated else []
+        return self._numeric
+
+    def _full_patterns(self) -> list[re.Pattern[str]]:
+        text = self.text
+        use = [
+            self.separated,
+            not self.ascii and ("年" in text or "년" in text),
+            self.named,
+            self.named,
+        ]
+        return [p for p, on in zip(_PATTERNS, use, strict=True) if on]
+
+    def _partials(self) -> list[re.Pattern[str]]:
+        text = self.text
+        use = [
+            self.named,
+            self.named,
+            not self.ascii and "/" in text and any(w in text for w in "月火水木金土日"),
+            not self.ascii and "月" in text and "日" in text,
+        ]
+        return [p for p, on in zip(_PARTIALS, use, strict=True) if on]
+
+
+def _may_name_month(text: str) -> bool:
+    """Whether text holds a word a month-name pattern could read as a month."""
+    low = lowered(text)  # letter for letter, unless a letter folds oddly
+    if low is None or _GLUED.search(text):
+        return True  # "Yahoo FinanceOctober 13, 2016"
+    words = _LETTERS.findall(low)
+    if not _NAMED_WORDS.isdisjoint(words):
+        return True
+    for word in words:
+        if word.isascii():
+            continue
+        if any(map(str.isdigit, word)):
+            return True  # "²" is a letter to the patterns, and a digit to _month_number
+        # a month read before "5 " may end at any letter outside a-z ("5 mayé")
+        for end in range(3, len(word)):
+            if not word[end].isascii() and word[:end] in _MONTHS:
+                return True
+    return False
 
 
 def _overlaps(start: int, end: int, found: list[DateMatch]) -> bool:
@@ -158,28 +264,12 @@ def find_dates(text: str, day_first: bool = False) -> list[DateMatch]:
 
     day_first says how to read a numeric date that fits both ways ("04.05.2015").
     """
-    found: list[DateMatch] = []
-    for m, date in _matches(text, day_first):
-        if date is not None and not _overlaps(m.start(), m.end(), found):
-            found.append(DateMatch(date, m.start(), m.end()))
-    return sorted(found, key=lambda f: f.start)
+    return DateText(text).dates(day_first)
 
 
 def find_month_days(text: str, full: list[DateMatch]) -> list[MonthDay]:
     """Every month-and-day without a year in text, outside the full dates already found."""
-    found: list[MonthDay] = []
-    for pattern in _PARTIALS:
-        for m in pattern.finditer(text):
-            month = _month_number(m["month"])
-            day = int(m["day"])
-            if month is None or not 1 <= month <= 12 or not 1 <= day <= 31:
-                continue
-            if _overlaps(m.start(), m.end(), full) or any(
-                m.start() < f.end and f.start < m.end() for f in found
-            ):
-                continue
-            found.append(MonthDay(month, day, m.start(), m.end()))
-    return sorted(found, key=lambda f: f.start)
+    return DateText(text).month_days(full)
 
 
 def date_from_url(url: str) -> dt.date | None:

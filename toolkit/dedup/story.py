@@ -26,8 +26,8 @@ _UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁΑ-Ω"
 _CAP = rf"[{_UPPER}][\w’'-]*\w"
 # A run of capitalised words, with what precedes it: a sentence start, a word, or a comma.
 _RUN = rf"(?m)(?:^|[.!?:\"“”]\s+|\w |[,;] ){_CAP}(?: {_CAP})*"
-_INSIDE = r"^(?:\w |[,;] )"
-_OPENING = rf"^[.!?:\"“”]?\s*{_CAP} ?"  # a run opening a sentence loses its first word
+# What a run loses: the word or comma before it, else (opening a sentence) its first word.
+_LEAD = rf"^(?:\w |[,;] |[.!?:\"“”]?\s*{_CAP} ?)"
 _WORD = r"[^\W\d_]{2,}"
 _MIN_NAMES = 5
 _SEED = 20261122
@@ -48,10 +48,7 @@ def story_terms(bodies: Sequence[str] | pa.Array) -> pl.DataFrame:
         runs.drop_nulls()
         .select(
             "doc",
-            term=pl.when(pl.col("run").str.contains(_INSIDE))
-            .then(pl.col("run").str.slice(2))
-            .otherwise(pl.col("run").str.replace(_OPENING, ""))
-            .str.split(" "),
+            term=pl.col("run").str.replace(_LEAD, "").str.split(" "),
         )
         .explode("term")
         .filter(pl.col("term").str.len_chars() > 0)

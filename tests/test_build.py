@@ -156,3 +156,25 @@ def test_build_refuses_a_body_that_is_only_furniture(
     with pytest.raises(DataValidationError, match="body_boilerplate|body"):
         build(BuildOptions(raw_copy, tmp_path / "dist", progress=False))
     assert not (tmp_path / "dist").exists()
+
+
+def test_a_file_the_extractor_fails_on_is_quarantined_not_fatal(
+    raw_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An extractor bug on one odd file costs that file, named in the report, not the build."""
+    stages = sys.modules["toolkit.pipeline.stages"]
+    real = stages.extract_article
+
+    def fragile(text: str) -> object:
+        if "Zanzibar-trigger" in text:
+            raise IndexError("list index out of range")
+        return real(text)
+
+    (raw_copy / "odd.txt").write_text("Zanzibar-trigger\n\nSome text.\n", encoding="utf-8")
+    monkeypatch.setattr(stages, "extract_article", fragile)
+    result = build(BuildOptions(raw_copy, tmp_path / "dist", progress=False))
+    (entry,) = result.report["quarantined"]
+    assert entry["raw_path"] == "odd.txt"
+    assert entry["reason"] == "extract_error"
+    assert "IndexError: list index out of range" in entry["detail"]
+    assert result.report["counts"]["rows"] == len(list(RAW.glob("*.txt")))

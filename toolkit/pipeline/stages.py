@@ -73,17 +73,21 @@ def extract_batch(batch: pa.Table, contract: Contract) -> pa.Table:
             "detail": doc.detail or None,
         }
         if doc.reason is None:
-            fields = extract_article(doc.text)
-            if not fields.body:
-                record["reason"], record["detail"] = (
-                    "no_body",
-                    "no article text left after cleaning",
-                )
-            else:
-                record.update(vars(fields))
+            record.update(_extracted(doc.text))
         records.append(record)
     table = with_grouping_signals(pa.Table.from_pylist(records, schema=record_schema(contract)))
     return with_body_check(table)
+
+
+def _extracted(text: str) -> dict[str, Any]:
+    """The article's fields, or the quarantine reason when there is no article to keep."""
+    try:
+        fields = extract_article(text)
+    except Exception as exc:  # noqa: BLE001 - one file's bug must not sink the whole build
+        return {"reason": "extract_error", "detail": f"{type(exc).__name__}: {exc}"[:300]}
+    if not fields.body:
+        return {"reason": "no_body", "detail": "no article text left after cleaning"}
+    return vars(fields)
 
 
 def with_body_check(records: pa.Table) -> pa.Table:

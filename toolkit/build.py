@@ -66,7 +66,7 @@ def build(opts: BuildOptions) -> BuildResult:
     files = discover(opts.raw_dir)
     _check_paths(opts)
     recover_output(opts.out_dir)
-    stage = functools.partial(extract_batch, contract=contract)
+    stage = functools.partial(extract_batch, schema=record_schema(contract))
     batches = run_batches(files, stage, progress=opts.progress, workers=opts.workers)
     records = pa.concat_tables(batches) if batches else record_schema(contract).empty_table()
     rows, quarantined = split_quarantine(records)

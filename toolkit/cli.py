@@ -14,12 +14,12 @@ from rich.console import Console
 from toolkit.build import BuildOptions, build
 from toolkit.config import project_defaults
 from toolkit.contract import load_contract
+from toolkit.cores import default_workers
 from toolkit.errors import ToolkitError, UsageError
 from toolkit.evaluate.render import render_scores
 from toolkit.evaluate.run import built_rows, dataset_rows
 from toolkit.evaluate.score import evaluate, load_truth
 from toolkit.hub.publish import PublishPlan, plan_publish, publish
-from toolkit.pipeline.local import default_workers
 from toolkit.synthetic.corpus import TRUTH_FILE, write_synthetic
 from toolkit.validate.dataset import validate_paths
 from toolkit.validate.render import FORMATS, render_github, render_human, render_json

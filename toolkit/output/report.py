@@ -7,7 +7,9 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+import polars as pl
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from toolkit.contract import Contract
 
@@ -18,9 +20,12 @@ def field_coverage(rows: pa.Table, contract: Contract) -> dict[str, float]:
     """Share of rows where each field is present (non-null, non-empty list)."""
     coverage = {}
     for f in contract.fields:
-        values = rows.column(f.name).to_pylist()
-        present = sum(1 for v in values if v is not None and v != [])
-        coverage[f.name] = round(present / len(values), 4) if values else 0.0
+        column = rows.column(f.name)
+        if pa.types.is_list(column.type) or pa.types.is_large_list(column.type):
+            present = pc.sum(pc.greater(pc.list_value_length(column), 0)).as_py() or 0
+        else:
+            present = len(column) - column.null_count
+        coverage[f.name] = round(present / len(column), 4) if len(column) else 0.0
     return coverage
 
 
@@ -47,20 +52,25 @@ def build_report(
 
 def _groups(rows: pa.Table, column: str, what: str, members: bool = True) -> dict[str, Any]:
     """How many groups, how many hold several rows, and (optionally) those rows' paths."""
-    groups: dict[str, list[str]] = {}
-    if column in rows.column_names:
-        for group, path in zip(
-            rows.column(column).to_pylist(), rows.column("raw_path").to_pylist(), strict=True
-        ):
-            groups.setdefault(group, []).append(path)
-    several = {g: sorted(paths) for g, paths in sorted(groups.items()) if len(paths) > 1}
+    if column not in rows.column_names:
+        frame = pl.DataFrame(
+            {"group": [], "paths": []}, schema={"group": pl.String, "paths": pl.List(pl.String)}
+        )
+    else:
+        table = pl.from_arrow(rows.select([column, "raw_path"]))
+        assert isinstance(table, pl.DataFrame)
+        frame = table.group_by(pl.col(column).alias("group")).agg(paths=pl.col("raw_path"))
+    several = frame.filter(pl.col("paths").list.len() > 1)
     out: dict[str, Any] = {
-        "groups": len(groups),
-        f"groups_with_{what}": len(several),
-        f"rows_in_groups_with_{what}": sum(len(p) for p in several.values()),
+        "groups": frame.height,
+        f"groups_with_{what}": several.height,
+        f"rows_in_groups_with_{what}": int(several["paths"].list.len().sum()),
     }
     if members:
-        out["members"] = several
+        several = several.sort("group").with_columns(pl.col("paths").list.sort())
+        out["members"] = dict(
+            zip(several["group"].to_list(), several["paths"].to_list(), strict=True)
+        )
     return out
 
 

@@ -5,13 +5,12 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import polars as pl
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from toolkit.contract import Contract
 from toolkit.dedup.groups import Member, assign_groups
 from toolkit.dedup.minhash import SLOTS
 from toolkit.dedup.near import DuplicateIndex, Signed, sign
@@ -20,6 +19,9 @@ from toolkit.extract.article import extract_article
 from toolkit.ingest.discover import RawFile
 from toolkit.ingest.read import read_raw
 from toolkit.validate.rules import boilerplate_bodies
+
+if TYPE_CHECKING:
+    from toolkit.contract import Contract
 
 # A batch of inputs, as the executor hands it to the first stage.
 INPUT_SCHEMA = pa.schema(
@@ -58,8 +60,9 @@ def row_id(raw_path: str) -> str:
     return hashlib.sha256(raw_path.encode("utf-8")).hexdigest()[:16]
 
 
-def extract_batch(batch: pa.Table, contract: Contract) -> pa.Table:
-    """Read, decode and extract every file of the batch into one record each."""
+def extract_batch(batch: pa.Table, schema: pa.Schema) -> pa.Table:
+    """Read, decode and extract every file of the batch into one record each (schema: the
+    record_schema, which a worker unpickles without importing the contract's libraries)."""
     records: list[dict[str, Any]] = []
     for item in batch.to_pylist():
         raw = RawFile(item["raw_path"], Path(item["abs_path"]), item["refused"])
@@ -75,7 +78,7 @@ def extract_batch(batch: pa.Table, contract: Contract) -> pa.Table:
         if doc.reason is None:
             record.update(_extracted(doc.text))
         records.append(record)
-    table = with_grouping_signals(pa.Table.from_pylist(records, schema=record_schema(contract)))
+    table = with_grouping_signals(pa.Table.from_pylist(records, schema=schema))
     return with_body_check(table)
 
 
@@ -116,6 +119,8 @@ def with_grouping_signals(records: pa.Table) -> pa.Table:
 def split_quarantine(records: pa.Table) -> tuple[pa.Table, pa.Table]:
     """(rows, quarantined) by whether a record has a quarantine reason."""
     bad = records.column("reason").is_valid()
+    if not pc.any(bad).as_py():  # the usual case: no copy of the whole corpus
+        return records, records.slice(0, 0)
     return records.filter(pc.invert(bad)), records.filter(bad)
 
 
@@ -151,7 +156,9 @@ def group_duplicates(rows: pa.Table) -> pa.Table:
 def to_contract(rows: pa.Table, contract: Contract) -> tuple[pa.Table, pl.Series]:
     """Rows in contract order and types, sorted by raw_path for a stable output order, and
     their body-rule mask in the same order."""
-    rows = rows.sort_by("raw_path")
+    # The grouping columns stay behind; the take also gives every build the same buffer layout.
+    rows = rows.select([*contract.names, BOILERPLATE])
+    rows = rows.take(pc.sort_indices(rows.column("raw_path")))
     mask = pl.from_arrow(rows.column(BOILERPLATE))
     assert isinstance(mask, pl.Series)
-    return rows.select(contract.names).cast(contract.arrow_schema), mask
+    return rows.drop_columns([BOILERPLATE]).cast(contract.arrow_schema), mask

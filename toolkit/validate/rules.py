@@ -9,14 +9,16 @@ import datetime as dt
 import functools
 import operator
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import polars as pl
 
-from toolkit.contract import Contract
 from toolkit.extract.knowledge import knowledge
 from toolkit.validate import failures as codes
 from toolkit.validate.failures import Failure, sample
+
+if TYPE_CHECKING:
+    from toolkit.contract import Contract
 
 ID, BODY, DATE = "id", "body", "date"
 GROUPS = ("duplicate_group", "story_group")  # each names its group's canonical row

@@ -9,15 +9,19 @@ import json
 import sys
 from pathlib import Path
 
-from toolkit.extract.article import extract_article
+from toolkit.extract.article import extract_articles
 
 
 def main() -> None:
     out_path, folders = Path(sys.argv[1]), [Path(a) for a in sys.argv[2:]]
     with out_path.open("w", encoding="utf-8") as out:
         for folder in folders:
-            for path in sorted(folder.glob("*.txt")):
-                fields = vars(extract_article(path.read_bytes().decode("utf-8", "replace")))
+            paths = sorted(folder.glob("*.txt"))
+            texts = [p.read_bytes().decode("utf-8", "replace") for p in paths]
+            for path, found in zip(paths, extract_articles(texts), strict=True):
+                if isinstance(found, Exception):
+                    raise found
+                fields = vars(found)
                 fields["date"] = fields["date"] and fields["date"].isoformat()
                 row = {"file": path.name, **fields}
                 out.write(json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n")

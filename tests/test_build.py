@@ -144,34 +144,34 @@ def test_build_refuses_a_body_that_is_only_furniture(
     raw_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The body rule runs in the parallel batch stage; the build must still stop on it."""
-    stages = sys.modules["toolkit.pipeline.stages"]
-    real = stages.extract_article
+    article = sys.modules["toolkit.extract.article"]
 
-    def leaky(text: str) -> object:
-        fields = real(text)
-        fields.body = "Share on Facebook\n\nSign up for our newsletter"
-        return fields
+    def leaky(paragraphs: list[str]) -> list[str]:
+        return ["Share on Facebook", "Sign up for our newsletter"]
 
-    monkeypatch.setattr(stages, "extract_article", leaky)
+    monkeypatch.setattr(article, "drop_credited_captions", leaky)
     with pytest.raises(DataValidationError, match="body_boilerplate|body"):
         build(BuildOptions(raw_copy, tmp_path / "dist", progress=False))
     assert not (tmp_path / "dist").exists()
 
 
+# Before the language pass (every file of a chunk is drafted first) and after it.
+@pytest.mark.parametrize("step", ["normalize_text", "find_source"])
 def test_a_file_the_extractor_fails_on_is_quarantined_not_fatal(
-    raw_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    raw_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, step: str
 ) -> None:
     """An extractor bug on one odd file costs that file, named in the report, not the build."""
-    stages = sys.modules["toolkit.pipeline.stages"]
-    real = stages.extract_article
+    article = sys.modules["toolkit.extract.article"]
+    real = getattr(article, step)
 
-    def fragile(text: str) -> object:
-        if "Zanzibar-trigger" in text:
+    def fragile(*args: object) -> object:
+        if any("Zanzibar-trigger" in str(a) for a in args):
             raise IndexError("list index out of range")
-        return real(text)
+        return real(*args)
 
-    (raw_copy / "odd.txt").write_text("Zanzibar-trigger\n\nSome text.\n", encoding="utf-8")
-    monkeypatch.setattr(stages, "extract_article", fragile)
+    odd = "Zanzibar-trigger\n\nSome text of the odd file, long enough to be kept as a body.\n"
+    (raw_copy / "odd.txt").write_text(odd, encoding="utf-8")
+    monkeypatch.setattr(article, step, fragile)
     result = build(BuildOptions(raw_copy, tmp_path / "dist", progress=False))
     (entry,) = result.report["quarantined"]
     assert entry["raw_path"] == "odd.txt"

@@ -7,7 +7,14 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from py3langid import langid
 
-from toolkit.extract.langid_numpy import _rows, classify_code, model, scores
+from toolkit.extract.langid_numpy import (
+    _rows,
+    classify_code,
+    classify_codes,
+    model,
+    scores,
+    scores_many,
+)
 
 WORDS = [
     *"the of and news minister said on Tuesday that would".split(),
@@ -53,6 +60,21 @@ def test_scores_and_code_match_py3langid(text: str) -> None:
     expected = langid._get_identifier()._decide(text)
     assert np.array_equal(scores(text).view(np.uint32), expected.view(np.uint32))
     assert classify_code(text) == py3langid.classify(text)[0]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(texts, max_size=6))
+@example([])
+@example(["", "THE MINISTER SAID", ""])
+def test_texts_walked_together_score_as_each_alone(batch: list[str]) -> None:
+    """A text's scores do not depend on its neighbours in the joined walk."""
+    identifier = langid._get_identifier()
+    together = scores_many(batch)
+    assert len(together) == len(batch)
+    for text, found in zip(batch, together, strict=True):
+        expected = identifier._decide(text)
+        assert np.array_equal(found.view(np.uint32), expected.view(np.uint32))
+    assert classify_codes(batch) == [py3langid.classify(t)[0] for t in batch]
 
 
 def test_dfa_state_depends_only_on_the_last_order_bytes() -> None:

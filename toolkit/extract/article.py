@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from toolkit.extract.bios import drop_closing_bios
 from toolkit.extract.body import article_span, body_paragraphs
@@ -17,7 +19,7 @@ from toolkit.extract.doubled import undouble_units
 from toolkit.extract.gallery import mark_gallery
 from toolkit.extract.headline import find_headline, headline_text
 from toolkit.extract.knowledge import Knowledge, knowledge
-from toolkit.extract.language import detect_language
+from toolkit.extract.language import detect_languages
 from toolkit.extract.normalize import normalize_text
 from toolkit.extract.segment import segment
 from toolkit.extract.source import find_source
@@ -47,24 +49,78 @@ class Extraction:
     word_count: int = 0
 
 
+CHUNK = 32  # files drafted before their languages are told at once: the walk's calls amortise
+
+
 def extract_article(raw_text: str, kb: Knowledge | None = None) -> Extraction:
     """Extract every field from one decoded file; never raises on odd text."""
+    (found,) = extract_articles([raw_text], kb)
+    if isinstance(found, Exception):
+        raise found
+    return found
+
+
+def extract_articles(
+    raw_texts: Sequence[str], kb: Knowledge | None = None
+) -> list[Extraction | Exception]:
+    """extract_article of each text, the bodies' languages identified a chunk at a time; a
+    text whose extraction raised gets the exception in its place, and the others go on."""
     kb = kb or knowledge()
-    weight.cache_clear()  # the cache serves one file's finders, never the next file
+    out: list[Extraction | Exception] = []
+    for start in range(0, len(raw_texts), CHUNK):
+        weight.cache_clear()  # the cache serves one chunk's finders, never the next chunk
+        drafts = [_attempt(_draft, text, kb) for text in raw_texts[start : start + CHUNK]]
+        ready = [d for d in drafts if isinstance(d, _Draft) and d.span is not None]
+        languages = detect_languages(
+            [d.result.body for d in ready], [d.result.word_count for d in ready]
+        )
+        for draft, language in zip(ready, languages, strict=True):
+            draft.result.language = language
+        out += [d if isinstance(d, Exception) else _attempt(_finish, d, kb) for d in drafts]
+    return out
+
+
+_T = TypeVar("_T")
+_R = TypeVar("_R")
+
+
+def _attempt(step: Callable[[_T, Knowledge], _R], value: _T, kb: Knowledge) -> _R | Exception:
+    try:
+        return step(value, kb)
+    except Exception as exc:  # noqa: BLE001 - one file's bug must not cost the others
+        return exc
+
+
+@dataclass
+class _Draft:
+    """One file up to its body: what the fields read after the language need."""
+
+    result: Extraction
+    units: list[Classified]
+    span: tuple[int, int] | None = None
+    head: tuple[int, int] | None = None
+
+
+def _draft(raw_text: str, kb: Knowledge) -> _Draft:
     lines = undouble_units(segment(normalize_text(raw_text)))
     units = promote_cjk_runs(mark_gallery(classify(lines, kb)))
-    result = Extraction(url=_find_url(units))
+    draft = _Draft(Extraction(url=_find_url(units)), units)
     span = article_span(units)
     if span is None:
-        return result
-    span = trim_span(units, span)
-    head = find_headline(units, span[0])
-    paragraphs = body_paragraphs(units, _below_headline(span, head))
+        return draft
+    draft.span = span = trim_span(units, span)
+    draft.head = find_headline(units, span[0])
+    paragraphs = body_paragraphs(units, _below_headline(span, draft.head))
     paragraphs = drop_credited_captions(drop_closing_bios(paragraphs))
-    result.body = "\n\n".join(paragraphs)
-    result.word_count = joined_weight(paragraphs)
-    result.language = detect_language(result.body, result.word_count)
+    draft.result.body = "\n\n".join(paragraphs)
+    draft.result.word_count = joined_weight(paragraphs)
+    return draft
 
+
+def _finish(draft: _Draft, kb: Knowledge) -> Extraction:
+    result, units, span, head = draft.result, draft.units, draft.span, draft.head
+    if span is None:
+        return result
     top = head[0] if head else span[0]
     header = units[max(0, top - HEADER_LOOKBACK) : span[0] + 1]
 

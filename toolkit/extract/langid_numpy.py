@@ -4,6 +4,7 @@ most of a language guess)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -88,16 +89,28 @@ def model() -> Model:
 
 
 def features(m: Model, data: bytes) -> NDArray[np.int32]:
-    """Feature of each byte's DFA state (those that count one). Every position walks its own
-    window of the last `order` bytes from the root, all positions a step at a time; the padding
-    starts the first windows at the root, as the sequential walk does."""
-    n = len(data)
-    buf = np.frombuffer(m.pad + data, dtype=np.uint8)
+    """Feature of each byte's DFA state (those that count one)."""
+    return features_many(m, [data])[0]
+
+
+def features_many(m: Model, datas: Sequence[bytes]) -> list[NDArray[np.int32]]:
+    """features() of each data, all walked at once. Every position walks its own window of
+    the last `order` bytes from the root, all positions a step at a time; each data sits
+    behind its own padding, which starts its first windows at the root as the sequential walk
+    does, and the windows that straddle two datas are dropped."""
+    joined = m.pad + m.pad.join(datas)
+    n = len(joined) - len(m.pad)  # one window ends at each byte after the first padding
+    buf = np.frombuffer(joined, dtype=np.uint8)
     at = m.pairs[(buf[:n].astype(np.intp) << 8) | buf[1 : n + 1]]
     for step in range(2, m.order - 1):
         at = m.rowbase[m.nextmove[at + buf[step : n + step]]]
     found: NDArray[np.int32] = m.output[m.nextmove[at + buf[m.order - 1 :]]]
-    return found[found >= 0]
+    out, start = [], 0
+    for data in datas:
+        mine = found[start : start + len(data)]
+        out.append(mine[mine >= 0])
+        start += len(data) + len(m.pad)
+    return out
 
 
 def first_seen_counts(found: NDArray[np.int32]) -> tuple[NDArray[np.int32], NDArray[np.float32]]:
@@ -132,8 +145,18 @@ def _rows(m: Model, idx: NDArray[np.int32]) -> NDArray[np.float32]:
 
 def scores(text: str) -> NDArray[np.float32]:
     """Per-class scores, bit for bit those py3langid's classify takes the argmax of."""
+    return scores_many([text])[0]
+
+
+def scores_many(texts: Sequence[str]) -> list[NDArray[np.float32]]:
+    """scores() of each text; one walk serves them all (for a short text its numpy calls
+    cost more than the bytes they walk)."""
     m = model()
-    found = features(m, langid.LanguageIdentifier._encode(text))
+    walked = features_many(m, [langid.LanguageIdentifier._encode(t) for t in texts])
+    return [_scores(m, found) for found in walked]
+
+
+def _scores(m: Model, found: NDArray[np.int32]) -> NDArray[np.float32]:
     if found.size:
         idx, counts = first_seen_counts(found)
         result: NDArray[np.float32] = np.log1p(counts) @ _rows(m, idx) + m.pc
@@ -147,4 +170,10 @@ def scores(text: str) -> NDArray[np.float32]:
 
 def classify_code(text: str) -> str:
     """py3langid.classify(text)[0] for a str."""
-    return model().classes[int(scores(text).argmax())]
+    return classify_codes([text])[0]
+
+
+def classify_codes(texts: Sequence[str]) -> list[str]:
+    """classify_code() of each text, walked together."""
+    m = model()
+    return [m.classes[int(result.argmax())] for result in scores_many(texts)]

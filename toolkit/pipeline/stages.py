@@ -15,7 +15,7 @@ from toolkit.dedup.groups import Member, assign_groups
 from toolkit.dedup.minhash import SLOTS
 from toolkit.dedup.near import DuplicateIndex, Signed, sign
 from toolkit.dedup.story import TERMS_TYPE, story_groups, term_lists, terms_frame
-from toolkit.extract.article import extract_article
+from toolkit.extract.article import Extraction, extract_articles
 from toolkit.ingest.discover import RawFile
 from toolkit.ingest.read import read_raw
 from toolkit.validate.rules import boilerplate_bodies
@@ -64,29 +64,34 @@ def extract_batch(batch: pa.Table, schema: pa.Schema) -> pa.Table:
     """Read, decode and extract every file of the batch into one record each (schema: the
     record_schema, which a worker unpickles without importing the contract's libraries)."""
     records: list[dict[str, Any]] = []
+    texts: list[str] = []
     for item in batch.to_pylist():
         raw = RawFile(item["raw_path"], Path(item["abs_path"]), item["refused"])
         doc = read_raw(raw)
-        record: dict[str, Any] = {
-            "id": row_id(doc.rel_path),
-            "raw_path": doc.rel_path,
-            "raw_sha256": doc.sha256 or None,
-            "raw_encoding": doc.encoding or None,
-            "reason": doc.reason,
-            "detail": doc.detail or None,
-        }
-        if doc.reason is None:
-            record.update(_extracted(doc.text))
-        records.append(record)
+        records.append(
+            {
+                "id": row_id(doc.rel_path),
+                "raw_path": doc.rel_path,
+                "raw_sha256": doc.sha256 or None,
+                "raw_encoding": doc.encoding or None,
+                "reason": doc.reason,
+                "detail": doc.detail or None,
+            }
+        )
+        texts.append(doc.text if doc.reason is None else "")
+    readable = [i for i, r in enumerate(records) if r["reason"] is None]
+    found = extract_articles([texts[i] for i in readable])
+    for i, fields in zip(readable, found, strict=True):
+        records[i].update(_extracted(fields))
     table = with_grouping_signals(pa.Table.from_pylist(records, schema=schema))
     return with_body_check(table)
 
 
-def _extracted(text: str) -> dict[str, Any]:
-    """The article's fields, or the quarantine reason when there is no article to keep."""
-    try:
-        fields = extract_article(text)
-    except Exception as exc:  # noqa: BLE001 - one file's bug must not sink the whole build
+def _extracted(fields: Extraction | Exception) -> dict[str, Any]:
+    """The article's fields, or the quarantine reason when there is no article to keep (an
+    extractor bug on one odd file costs that file, not the build)."""
+    if isinstance(fields, Exception):
+        exc = fields
         return {"reason": "extract_error", "detail": f"{type(exc).__name__}: {exc}"[:300]}
     if not fields.body:
         return {"reason": "no_body", "detail": "no article text left after cleaning"}

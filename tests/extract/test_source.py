@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
 
 from toolkit.extract.article import extract_article
@@ -93,3 +97,29 @@ def test_originally_appeared_elsewhere_is_not_the_publisher() -> None:
 def test_appeared_first_on_names_the_site() -> None:
     raw = page(bottom="The post Bike lanes approved appeared first on Harbour Gazette.")
     assert extract_article(raw).source == "Harbour Gazette"
+
+
+def test_url_clues_come_in_the_same_order_whatever_the_hash_seed() -> None:
+    """Two addresses on one page: their clues' order must not follow a set's hash order."""
+    code = (
+        "from toolkit.extract.classify import classify\n"
+        "from toolkit.extract.knowledge import knowledge\n"
+        "from toolkit.extract.segment import Unit\n"
+        "from toolkit.extract.source_clues import top_clues\n"
+        "lines = ['Some page', 'https://www.alphanews.com/a/story 1/2',"
+        " 'https://betapost.co.uk/x 2/2']\n"
+        "units = classify([Unit(t, i, i) for i, t in enumerate(lines)], knowledge())\n"
+        "print([c.name for c in top_clues(units, 'https://gammatimes.org/y')])\n"
+    )
+    seen = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in range(6)
+    }
+    assert len(seen) == 1
+    assert "alphanews.com" in seen.pop()

@@ -86,14 +86,15 @@ _WWW = re.compile(r"^www\d*\.", re.IGNORECASE)
 
 def top_clues(units: list[Classified], url: str | None) -> Iterator[Clue]:
     """The address, the printed title and the first line: where a page names itself."""
-    hosts = set()
+    hosts: set[str | None] = set()
     if url:
         hosts.add(host_of(url))
     for c in units:
         m = _PRINT_FOOTER.match(c.text) if c.text.startswith("http") else None
         if m:
             hosts.add(host_of(m.group("url")))
-    yield from (Clue(h, URL_WEIGHT, "url") for h in hosts if h)
+    # sorted: a set's order follows PYTHONHASHSEED, and ties between clues keep their order
+    yield from (Clue(h, URL_WEIGHT, "url") for h in sorted(h for h in hosts if h))
     stamped = (c for c in units if c.text[:1].isdigit() and _PRINT_STAMP.match(c.text))
     first = _title_clue(units[0].text)
     for c in (units[0], next(stamped, units[0])):

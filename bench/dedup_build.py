@@ -202,7 +202,7 @@ def whole_build(folder: Path, dataset: Path, articles: int, workers: int) -> Non
     """Time `toolkit build` on the corpus and score its groups against the labels."""
     seconds, peak = run([sys.executable, "-m", "toolkit", "build", str(folder / "raw"),
                          "--out", str(dataset), "--card", os.devnull,
-                         "--workers", str(workers)])  # fmt: skip
+                         "--workers", str(workers), "--no-cache"])  # fmt: skip
     scores = subprocess.run(
         [sys.executable, "-m", "toolkit", "eval", str(folder / "raw"), str(folder / "truth.jsonl"),
          "--dataset", str(dataset), "--json"],

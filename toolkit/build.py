@@ -17,6 +17,7 @@ from toolkit.output.card import render_card
 from toolkit.output.killpoints import reached
 from toolkit.output.parquet import write_shards
 from toolkit.output.report import REPORT_FILE, build_report, write_report
+from toolkit.pipeline.cache import ExtractionCache, cache_entries
 from toolkit.pipeline.local import run_batches
 from toolkit.pipeline.stages import (
     extract_batch,
@@ -40,6 +41,7 @@ class BuildOptions:
     contract_path: Path | None = None
     progress: bool | None = None
     workers: int = 1
+    cache_dir: Path | None = None  # the extraction cache; None extracts every file
 
 
 @dataclass(frozen=True)
@@ -66,9 +68,14 @@ def build(opts: BuildOptions) -> BuildResult:
     files = discover(opts.raw_dir)
     _check_paths(opts)
     recover_output(opts.out_dir)
-    stage = functools.partial(extract_batch, schema=record_schema(contract))
+    schema = record_schema(contract)
+    cache = ExtractionCache.at(opts.cache_dir, schema) if opts.cache_dir else None
+    known = cache.keys() if cache else set()
+    stage = functools.partial(extract_batch, schema=schema, cache=cache)
     batches = run_batches(files, stage, progress=opts.progress, workers=opts.workers)
-    records = pa.concat_tables(batches) if batches else record_schema(contract).empty_table()
+    records = pa.concat_tables(batches) if batches else schema.empty_table()
+    if cache is not None:
+        cache.add(*cache_entries(records, known))
     rows, quarantined = split_quarantine(records)
     if opts.strict and quarantined.num_rows:
         first = quarantined.slice(0, 1).to_pylist()[0]

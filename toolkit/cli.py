@@ -71,6 +71,17 @@ def build_command(
         int | None,
         typer.Option("--workers", "-w", min=1, help="Processes extracting [default: all cores]"),
     ] = None,
+    cache_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--cache",
+            help="Extraction cache: files seen before are not extracted again "
+            "[default: .toolkit-cache]",
+        ),
+    ] = None,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Extract every file, and keep no cache")
+    ] = False,
 ) -> None:
     """Build a Hub-ready dataset folder (Parquet shards, card, report) from RAW_DIR."""
     with _user_errors():
@@ -86,6 +97,7 @@ def build_command(
             card_copy,
             contract,
             workers=workers or default_workers(),
+            cache_dir=None if no_cache else cache_dir or defaults.cache,
         )
         result = build(opts)
     counts = result.report["counts"]

@@ -11,11 +11,12 @@ from toolkit.errors import UsageError
 
 @dataclass(frozen=True)
 class ProjectDefaults:
-    """Where this project keeps its raw files, its build and its card."""
+    """Where this project keeps its raw files, its build, its card and its extraction cache."""
 
     raw: Path = Path("raw")
     out: Path = Path("dist")
     card: Path | None = None
+    cache: Path = Path(".toolkit-cache")
 
 
 def project_defaults(folder: Path | None = None) -> ProjectDefaults:
@@ -33,4 +34,5 @@ def project_defaults(folder: Path | None = None) -> ProjectDefaults:
         raw=Path(section.get("raw", "raw")),
         out=Path(section.get("out", "dist")),
         card=Path(card) if card else None,
+        cache=Path(section.get("cache", ".toolkit-cache")),
     )

@@ -18,6 +18,7 @@ from toolkit.dedup.story import TERMS_TYPE, story_groups, term_lists, terms_fram
 from toolkit.extract.article import Extraction, extract_articles
 from toolkit.ingest.discover import RawFile
 from toolkit.ingest.read import read_raw
+from toolkit.pipeline.cache import PATH_COLUMNS, ExtractionCache
 from toolkit.validate.rules import boilerplate_bodies
 
 if TYPE_CHECKING:
@@ -60,9 +61,12 @@ def row_id(raw_path: str) -> str:
     return hashlib.sha256(raw_path.encode("utf-8")).hexdigest()[:16]
 
 
-def extract_batch(batch: pa.Table, schema: pa.Schema) -> pa.Table:
+def extract_batch(
+    batch: pa.Table, schema: pa.Schema, cache: ExtractionCache | None = None
+) -> pa.Table:
     """Read, decode and extract every file of the batch into one record each (schema: the
-    record_schema, which a worker unpickles without importing the contract's libraries)."""
+    record_schema, which a worker unpickles without importing the contract's libraries); a
+    file whose bytes the cache has seen takes its cached record instead of being extracted."""
     records: list[dict[str, Any]] = []
     texts: list[str] = []
     for item in batch.to_pylist():
@@ -80,11 +84,28 @@ def extract_batch(batch: pa.Table, schema: pa.Schema) -> pa.Table:
         )
         texts.append(doc.text if doc.reason is None else "")
     readable = [i for i, r in enumerate(records) if r["reason"] is None]
+    hits, cached = [], pa.table({})
+    if cache is not None:
+        columns = [n for n in schema.names if n not in PATH_COLUMNS]
+        found_at, cached = cache.find([records[i]["raw_sha256"] for i in readable], columns)
+        hits = [readable[j] for j in found_at]
+        readable = sorted(set(readable) - set(hits))
     found = extract_articles([texts[i] for i in readable])
     for i, fields in zip(readable, found, strict=True):
         records[i].update(_extracted(fields))
-    table = with_grouping_signals(pa.Table.from_pylist(records, schema=schema))
-    return with_body_check(table)
+    taken = set(hits)
+    fresh = [i for i in range(len(records)) if i not in taken]
+    table = pa.Table.from_pylist([records[i] for i in fresh], schema=schema)
+    table = with_body_check(with_grouping_signals(table))
+    if not hits:
+        return table
+    paths = {n: pa.array([records[i][n] for i in hits], schema.field(n).type) for n in PATH_COLUMNS}
+    cached = pa.table({n: paths[n] if n in paths else cached.column(n) for n in schema.names})
+    # back in the batch's order: fresh rows, then cached ones, taken where each file stood
+    where = {i: k for k, i in enumerate([*fresh, *hits])}
+    return pa.concat_tables([table, cached.cast(schema)]).take(
+        [where[i] for i in range(len(records))]
+    )
 
 
 def _extracted(fields: Extraction | Exception) -> dict[str, Any]:

@@ -1,0 +1,149 @@
+"""The extraction cache: a rebuild extracts only files it has not seen, and gives the same bytes."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import pyarrow as pa
+import pytest
+from typer.testing import CliRunner
+
+from tests.conftest import RAW
+from toolkit.build import BuildOptions, build
+from toolkit.cli import app
+
+cache_module = sys.modules["toolkit.pipeline.cache"]
+stages = sys.modules["toolkit.pipeline.stages"]
+
+
+def files_of(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }
+
+
+@pytest.fixture
+def extracted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every text the extractor is given in this process (the builds here use one worker)."""
+    seen: list[str] = []
+    real: Callable[[Sequence[str]], object] = stages.extract_articles
+
+    def counting(texts: Sequence[str]) -> object:
+        seen.extend(texts)
+        return real(texts)
+
+    monkeypatch.setattr(stages, "extract_articles", counting)
+    return seen
+
+
+def test_a_rebuild_from_the_cache_extracts_nothing_and_writes_the_same_bytes(
+    tmp_path: Path, extracted: list[str]
+) -> None:
+    cache = tmp_path / "cache"
+    build(BuildOptions(RAW, tmp_path / "plain", progress=False))
+    build(BuildOptions(RAW, tmp_path / "first", progress=False, cache_dir=cache))
+    assert len(extracted) == 2 * len(list(RAW.glob("*.txt")))
+    extracted.clear()
+    build(BuildOptions(RAW, tmp_path / "again", progress=False, cache_dir=cache))
+    assert extracted == []
+    plain = files_of(tmp_path / "plain")
+    assert files_of(tmp_path / "first") == plain
+    assert files_of(tmp_path / "again") == plain
+
+
+def test_only_the_new_files_are_extracted(
+    raw_copy: Path, tmp_path: Path, extracted: list[str]
+) -> None:
+    cache = tmp_path / "cache"
+    build(BuildOptions(raw_copy, tmp_path / "first", progress=False, cache_dir=cache))
+    new = (
+        "A New Headline\n\nBy Jo Writer\n\n" + "A sentence of the new article, told plainly. " * 12
+    )
+    (raw_copy / "new.txt").write_text(new, encoding="utf-8")
+    extracted.clear()
+    build(BuildOptions(raw_copy, tmp_path / "second", progress=False, cache_dir=cache))
+    assert extracted == [new]
+    build(BuildOptions(raw_copy, tmp_path / "plain", progress=False))
+    assert files_of(tmp_path / "second") == files_of(tmp_path / "plain")
+
+
+def test_one_text_under_two_names_gives_two_rows_from_one_entry(
+    tmp_path: Path, extracted: list[str]
+) -> None:
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    seed = sorted(RAW.glob("*.txt"))[0]
+    shutil.copy(seed, raw / "a.txt")
+    shutil.copy(seed, raw / "b.txt")
+    cache = tmp_path / "cache"
+    build(BuildOptions(raw, tmp_path / "first", progress=False, cache_dir=cache))
+    extracted.clear()
+    result = build(BuildOptions(raw, tmp_path / "second", progress=False, cache_dir=cache))
+    assert extracted == []
+    assert result.report["counts"]["rows"] == 2
+    assert files_of(tmp_path / "second") == files_of(tmp_path / "first")
+    (part,) = next(cache.iterdir()).glob("part-*.arrow")  # one entry, one part
+
+
+def test_changed_code_starts_an_empty_cache_and_removes_the_old_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, extracted: list[str]
+) -> None:
+    cache = tmp_path / "cache"
+    build(BuildOptions(RAW, tmp_path / "first", progress=False, cache_dir=cache))
+    (old,) = cache.iterdir()
+    (cache / "notes").mkdir()  # not the cache's: left alone
+    monkeypatch.setattr(cache_module, "fingerprint", lambda: "edited-code")
+    extracted.clear()
+    build(BuildOptions(RAW, tmp_path / "second", progress=False, cache_dir=cache))
+    assert len(extracted) == len(list(RAW.glob("*.txt")))
+    assert not old.exists()
+    (new,) = cache.glob("extract-*")
+    assert new != old and (cache / "notes").is_dir()
+
+
+def test_many_parts_are_merged_keeping_only_what_the_last_build_used(
+    raw_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache_module, "MAX_PARTS", 1)
+    cache = tmp_path / "cache"
+    body = "A sentence of a short article, told plainly to the end. " * 10
+    for n in range(4):  # each build adds one file, a part, and merges the two parts
+        if n == 3:
+            (raw_copy / "new0.txt").unlink()
+        (raw_copy / f"new{n}.txt").write_text(f"Headline number {n}\n\n{body}", encoding="utf-8")
+        build(BuildOptions(raw_copy, tmp_path / f"out{n}", progress=False, cache_dir=cache))
+    build(BuildOptions(raw_copy, tmp_path / "last", progress=False, cache_dir=cache))
+    (part,) = cache.glob("extract-*/part-*.arrow")
+    cached = set(pa.ipc.open_file(pa.memory_map(str(part))).read_all()["raw_sha256"].to_pylist())
+    assert cached == {hashlib.sha256(p.read_bytes()).hexdigest() for p in raw_copy.iterdir()}
+
+
+def test_a_damaged_cache_part_is_a_miss_not_an_error(tmp_path: Path, extracted: list[str]) -> None:
+    cache = tmp_path / "cache"
+    build(BuildOptions(RAW, tmp_path / "first", progress=False, cache_dir=cache))
+    (part,) = cache.glob("extract-*/part-*.arrow")
+    part.write_bytes(part.read_bytes()[:100])
+    extracted.clear()
+    build(BuildOptions(RAW, tmp_path / "second", progress=False, cache_dir=cache))
+    assert len(extracted) == len(list(RAW.glob("*.txt")))
+    assert files_of(tmp_path / "second") == files_of(tmp_path / "first")
+
+
+def test_the_cli_caches_in_the_project_unless_told_not_to(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    runner = CliRunner()
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["build", str(RAW), "--out", "plain", "--no-cache"])
+    assert result.exit_code == 0, result.output
+    assert not (tmp_path / ".toolkit-cache").exists()
+    result = runner.invoke(app, ["build", str(RAW), "--out", "cached"])
+    assert result.exit_code == 0, result.output
+    assert list((tmp_path / ".toolkit-cache").glob("extract-*/part-*.arrow"))
+    result = runner.invoke(app, ["build", str(RAW), "--out", "elsewhere", "--cache", "c2"])
+    assert result.exit_code == 0, result.output
+    assert list((tmp_path / "c2").glob("extract-*/part-*.arrow"))

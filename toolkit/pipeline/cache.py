@@ -27,6 +27,7 @@ KEY = "raw_sha256"  # records are found by their file's hash
 PATH_COLUMNS = ("id", "raw_path")  # what follows the file's path, not its bytes
 PREFIX = "extract-"  # a folder per fingerprint; only these are ever removed
 MAX_PARTS = 8  # more parts than this are merged into one, keeping only the last build's keys
+BATCH_ROWS = 4096  # rows per record batch of a part: string offsets stay far from 2 GB
 _LIBRARIES = ("py3langid", "ftfy", "charset-normalizer", "polars", "numpy", "pyarrow")
 _ROOT = Path(__file__).resolve().parents[1]
 
@@ -66,10 +67,20 @@ class ExtractionCache:
 
     def find(self, keys: list[str], columns: list[str]) -> tuple[list[int], pa.Table]:
         """(positions in keys that were found, their cached records with these columns)."""
-        index, table = _index(self.parts())
+        index, batches = _index(self.parts())
         found = [i for i, k in enumerate(keys) if k in index]
-        rows = pa.array([index[keys[i]] for i in found], pa.int64())
-        return found, table.select(columns).take(rows) if found else pa.table({})
+        if not found:
+            return [], pa.table({})
+        where = [index[keys[i]] for i in found]
+        # Taken batch by batch (a take over the whole chunked table costs a pass over it),
+        # then put back in the order asked for.
+        rows: dict[int, list[int]] = {}
+        for batch, row in where:
+            rows.setdefault(batch, []).append(row)
+        pieces = [batches[b].select(columns).take(pa.array(r, pa.int64())) for b, r in rows.items()]
+        order = {spot: k for k, spot in enumerate((b, r) for b, rs in rows.items() for r in rs)}
+        taken = pa.Table.from_batches(pieces).combine_chunks()
+        return found, taken.take(pa.array([order[spot] for spot in where], pa.int64()))
 
     def add(self, records: pa.Table, used: set[str]) -> None:
         """Store the records (with KEY) not yet cached; merge the parts when there are many,
@@ -88,9 +99,9 @@ class ExtractionCache:
             self.folder.mkdir(parents=True, exist_ok=True)
             parts = (*parts, _write_part(self.folder, records))
         if len(parts) > MAX_PARTS:
-            _, table = _index(parts)
+            table = pa.Table.from_batches(_index(parts)[1])
             kept = table.filter(pc.is_in(table.column(KEY), pa.array(sorted(used), pa.string())))
-            merged = _write_part(self.folder, kept.combine_chunks())
+            merged = _write_part(self.folder, kept)
             for part in parts:
                 if part != merged:
                     part.unlink()
@@ -127,25 +138,23 @@ def _write_part(folder: Path, records: pa.Table) -> Path:
     final = folder / f"part-{hashlib.sha256(keys).hexdigest()[:16]}.arrow"
     temp = folder / f".{final.name}.{os.getpid()}.tmp"
     with pa.OSFile(str(temp), "wb") as sink, pa.ipc.new_file(sink, records.schema) as writer:
-        writer.write_table(records)
+        writer.write_table(records, max_chunksize=BATCH_ROWS)
     os.replace(temp, final)
     return final
 
 
 @functools.lru_cache(maxsize=4)
-def _index(parts: tuple[Path, ...]) -> tuple[dict[str, int], pa.Table]:
-    """key -> row of the parts memory-mapped end to end; parts never change once written, so
-    the same tuple of names is the same index."""
-    tables = []
+def _index(parts: tuple[Path, ...]) -> tuple[dict[str, tuple[int, int]], list[pa.RecordBatch]]:
+    """key -> (batch, row) over the record batches of every part, memory-mapped; parts never
+    change once written, so the same tuple of names is the same index."""
+    batches: list[pa.RecordBatch] = []
     for path in parts:
         try:
-            tables.append(pa.ipc.open_file(pa.memory_map(str(path))).read_all())
+            batches += pa.ipc.open_file(pa.memory_map(str(path))).read_all().to_batches()
         except (OSError, pa.ArrowInvalid):
             continue  # a damaged part is a cache miss; the next merge removes it
-    if not tables:
-        return {}, pa.table({})
-    table = pa.concat_tables(tables)
-    index: dict[str, int] = {}
-    for row, key in enumerate(table.column(KEY).to_pylist()):
-        index.setdefault(key, row)
-    return index, table
+    index: dict[str, tuple[int, int]] = {}
+    for b, batch in enumerate(batches):
+        for row, key in enumerate(batch.column(KEY).to_pylist()):
+            index.setdefault(key, (b, row))
+    return index, batches

@@ -96,7 +96,8 @@ def extract_batch(
     taken = set(hits)
     fresh = [i for i in range(len(records)) if i not in taken]
     table = pa.Table.from_pylist([records[i] for i in fresh], schema=schema)
-    table = with_body_check(with_grouping_signals(table))
+    if table.num_rows:
+        table = with_body_check(with_grouping_signals(table))
     if not hits:
         return table
     paths = {n: pa.array([records[i][n] for i in hits], schema.field(n).type) for n in PATH_COLUMNS}

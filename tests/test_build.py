@@ -178,3 +178,18 @@ def test_a_file_the_extractor_fails_on_is_quarantined_not_fatal(
     assert entry["reason"] == "extract_error"
     assert "IndexError: list index out of range" in entry["detail"]
     assert result.report["counts"]["rows"] == len(list(RAW.glob("*.txt")))
+
+
+def test_workers_started_ahead_give_the_bytes_of_one_process(tmp_path: Path) -> None:
+    """More than one batch of files: the build warms two worker processes while it looks for
+    the files, and their rows are the ones a single process makes."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    seeds = sorted(RAW.glob("*.txt"))
+    for n in range(300):
+        text = seeds[n % len(seeds)].read_text(encoding="utf-8")
+        (raw / f"{n:03d}.txt").write_text(f"{text}\nFile number {n} of the test.\n", "utf-8")
+    build(BuildOptions(raw, tmp_path / "one", progress=False, workers=1))
+    build(BuildOptions(raw, tmp_path / "two", progress=False, workers=2))
+    for name in ("data/train-00000-of-00001.parquet", "build_report.json", "README.md"):
+        assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes()

@@ -18,7 +18,7 @@ from toolkit.output.killpoints import reached
 from toolkit.output.parquet import write_shards
 from toolkit.output.report import REPORT_FILE, build_report, write_report
 from toolkit.pipeline.cache import ExtractionCache, cache_entries
-from toolkit.pipeline.local import run_batches
+from toolkit.pipeline.local import run_batches, warm_pool
 from toolkit.pipeline.stages import (
     extract_batch,
     group_duplicates,
@@ -65,14 +65,15 @@ def _check_paths(opts: BuildOptions) -> None:
 def build(opts: BuildOptions) -> BuildResult:
     """Run every stage; the output folder changes only if the whole build succeeds."""
     contract = load_contract(opts.contract_path)
-    files = discover(opts.raw_dir)
-    _check_paths(opts)
-    recover_output(opts.out_dir)
-    schema = record_schema(contract)
-    cache = ExtractionCache.at(opts.cache_dir, schema) if opts.cache_dir else None
-    known = cache.keys() if cache else set()
-    stage = functools.partial(extract_batch, schema=schema, cache=cache)
-    batches = run_batches(files, stage, progress=opts.progress, workers=opts.workers)
+    with warm_pool(opts.workers, opts.raw_dir) as pool:
+        files = discover(opts.raw_dir)
+        _check_paths(opts)
+        recover_output(opts.out_dir)
+        schema = record_schema(contract)
+        cache = ExtractionCache.at(opts.cache_dir, schema) if opts.cache_dir else None
+        known = cache.keys() if cache else set()
+        stage = functools.partial(extract_batch, schema=schema, cache=cache)
+        batches = run_batches(files, stage, progress=opts.progress, workers=opts.workers, pool=pool)
     records = pa.concat_tables(batches) if batches else schema.empty_table()
     if cache is not None:
         cache.add(*cache_entries(records, known))

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import multiprocessing
+import os
 import sys
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import ExitStack, contextmanager
+from pathlib import Path
 
 import pyarrow as pa
 from rich.progress import Progress
@@ -23,30 +26,79 @@ def run_batches(
     batch_size: int = BATCH_SIZE,
     progress: bool | None = None,
     workers: int = 1,
+    pool: ProcessPoolExecutor | None = None,
 ) -> list[pa.Table]:
-    """Apply a per-batch stage to every batch of files, results in input order."""
+    """Apply a per-batch stage to every batch of files, results in input order (pool: workers
+    already started by warm_pool; without one, they are started here)."""
     if progress is None:
         progress = sys.stderr.isatty()
     batches = [files[i : i + batch_size] for i in range(0, len(files), batch_size)]
     results: list[pa.Table] = []
     with Progress(disable=not progress, transient=True) as bar:
         task = bar.add_task("extracting", total=len(files))
-        for size, table in _apply(stage, batches, min(workers, len(batches))):
+        for size, table in _apply(stage, batches, min(workers, len(batches)), pool):
             results.append(table)
             bar.advance(task, size)
     return results
 
 
+@contextmanager
+def warm_pool(workers: int, raw_dir: Path) -> Iterator[ProcessPoolExecutor | None]:
+    """Worker processes started, and their imports and models loaded, while this process goes
+    on (finding the files takes about as long as a worker takes to start); None for one worker
+    or for a folder of one batch, which run_batches extracts in this process."""
+    if workers <= 1 or not _holds_more_than(raw_dir, BATCH_SIZE):
+        yield None
+        return
+    # spawn, not fork: polars and Arrow keep thread pools that a forked child must not inherit.
+    context = multiprocessing.get_context("spawn")
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_warm_up)
+    for _ in range(workers):
+        pool.submit(os.getpid)  # each submit starts a worker while none is idle
+    try:
+        yield pool
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
+
+
+def _holds_more_than(folder: Path, count: int) -> bool:
+    """Whether the folder tree holds more than `count` entries (stops counting there)."""
+    seen, stack = 0, [folder]
+    while stack:
+        try:
+            with os.scandir(stack.pop()) as entries:
+                for entry in entries:
+                    seen += 1
+                    if seen > count:
+                        return True
+                    if entry.is_dir(follow_symlinks=False):
+                        stack.append(Path(entry.path))
+        except OSError:
+            continue
+    return False
+
+
+def _warm_up() -> None:
+    """Import the stages and run the extractor once: its models and caches load now."""
+    from toolkit.extract.article import extract_articles
+
+    extract_articles(["Warm Up\n\nBy A Writer\n\nMonday, 1 June 2026. " + "A sentence. " * 30])
+
+
 def _apply(
-    stage: Stage, batches: list[list[RawFile]], workers: int
+    stage: Stage, batches: list[list[RawFile]], workers: int, pool: ProcessPoolExecutor | None
 ) -> Iterator[tuple[int, pa.Table]]:
     if workers <= 1:
         for batch in batches:
             yield len(batch), stage(files_to_table(batch))
         return
-    # spawn, not fork: polars and Arrow keep thread pools that a forked child must not inherit.
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+    with ExitStack() as stack:
+        if pool is None:
+            context = multiprocessing.get_context("spawn")
+            pool = stack.enter_context(ProcessPoolExecutor(workers, mp_context=context))
+        assert pool is not None
         tables = pool.map(stage, (files_to_table(b) for b in batches))
         for batch, table in zip(batches, tables, strict=True):
             yield len(batch), table

@@ -15,6 +15,9 @@ from typer.testing import CliRunner
 from tests.conftest import RAW
 from toolkit.build import BuildOptions, build
 from toolkit.cli import app
+from toolkit.contract import load_contract
+from toolkit.ingest.discover import discover
+from toolkit.pipeline.cache import ExtractionCache
 
 cache_module = sys.modules["toolkit.pipeline.cache"]
 stages = sys.modules["toolkit.pipeline.stages"]
@@ -147,3 +150,21 @@ def test_the_cli_caches_in_the_project_unless_told_not_to(
     result = runner.invoke(app, ["build", str(RAW), "--out", "elsewhere", "--cache", "c2"])
     assert result.exit_code == 0, result.output
     assert list((tmp_path / "c2").glob("extract-*/part-*.arrow"))
+
+
+def test_a_batch_takes_its_cached_records_as_extraction_makes_them(tmp_path: Path) -> None:
+    """extract_batch with a cache (as a Ray task would run it) returns the records it would
+    extract, the cached ones put back where their files stand in the batch."""
+    schema = stages.record_schema(load_contract(None))
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for path in sorted(RAW.glob("*.txt"))[:3]:
+        shutil.copy(path, raw / path.name)
+    cache = tmp_path / "cache"
+    build(BuildOptions(raw, tmp_path / "first", progress=False, cache_dir=cache))
+    for path in sorted(RAW.glob("*.txt"))[3:]:  # two files the cache has not seen, last
+        shutil.copy(path, raw / path.name)
+    (raw / "000_again.txt").write_bytes(sorted(RAW.glob("*.txt"))[0].read_bytes())
+    batch = stages.files_to_table(discover(raw))
+    with_cache = stages.extract_batch(batch, schema, ExtractionCache.at(cache, schema))
+    assert with_cache.equals(stages.extract_batch(batch, schema))

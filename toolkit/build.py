@@ -70,12 +70,13 @@ def build(opts: BuildOptions) -> BuildResult:
         _check_paths(opts)
         recover_output(opts.out_dir)
         schema = record_schema(contract)
-        cache = ExtractionCache.at(opts.cache_dir, schema) if opts.cache_dir else None
+        cache = ExtractionCache.at(opts.cache_dir, schema).frozen() if opts.cache_dir else None
         known = cache.keys() if cache else set()
-        stage = functools.partial(extract_batch, schema=schema, cache=cache)
+        stage = functools.partial(extract_batch, schema=schema, cache=cache, defer_cached=True)
         batches = run_batches(files, stage, progress=opts.progress, workers=opts.workers, pool=pool)
     records = pa.concat_tables(batches) if batches else schema.empty_table()
     if cache is not None:
+        records = cache.fill(records)
         cache.add(*cache_entries(records, known))
     rows, quarantined = split_quarantine(records)
     if opts.strict and quarantined.num_rows:

@@ -15,16 +15,19 @@ import hashlib
 import importlib.metadata
 import os
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
 from toolkit.errors import OutputError
+from toolkit.pipeline.interleave import interleave
 
 KEY = "raw_sha256"  # records are found by their file's hash
 PATH_COLUMNS = ("id", "raw_path")  # what follows the file's path, not its bytes
+CACHED = "_cached"  # a reason that only marks a record for ExtractionCache.fill
 PREFIX = "extract-"  # a folder per fingerprint; only these are ever removed
 MAX_PARTS = 8  # more parts than this are merged into one, keeping only the last build's keys
 BATCH_ROWS = 4096  # rows per record batch of a part: string offsets stay far from 2 GB
@@ -50,6 +53,7 @@ class ExtractionCache:
     """A cache folder for one fingerprint; picklable, so workers open it themselves."""
 
     folder: Path
+    snapshot: tuple[Path, ...] | None = None  # the parts, when frozen
 
     @classmethod
     def at(cls, cache_dir: Path, schema: pa.Schema) -> ExtractionCache:
@@ -59,28 +63,54 @@ class ExtractionCache:
         return cls(cache_dir / f"{PREFIX}{digest}")
 
     def parts(self) -> tuple[Path, ...]:
+        if self.snapshot is not None:
+            return self.snapshot
         return tuple(sorted(self.folder.glob("part-*.arrow"))) if self.folder.is_dir() else ()
+
+    def frozen(self) -> ExtractionCache:
+        """This cache as its parts are now: workers and the main process then read the same
+        records, whatever another build adds or merges meanwhile."""
+        return replace(self, snapshot=self.parts())
 
     def keys(self) -> set[str]:
         """Every file hash the cache holds a record for."""
         return set(_index(self.parts())[0])
 
-    def find(self, keys: list[str], columns: list[str]) -> tuple[list[int], pa.Table]:
-        """(positions in keys that were found, their cached records with these columns)."""
+    def holds(self, keys: list[str]) -> list[int]:
+        """Positions in keys of the hashes the cache holds a record for."""
+        index = _index(self.parts())[0]
+        return [i for i, k in enumerate(keys) if k in index]
+
+    def rows(self, keys: list[str], paths: pa.Table, schema: pa.Schema) -> pa.Table:
+        """The cached records of these (held) hashes, with the path columns given, as schema."""
         index, batches = _index(self.parts())
-        found = [i for i, k in enumerate(keys) if k in index]
-        if not found:
-            return [], pa.table({})
-        where = [index[keys[i]] for i in found]
+        where = [index[k] for k in keys]
         # Taken batch by batch (a take over the whole chunked table costs a pass over it),
         # then put back in the order asked for.
         rows: dict[int, list[int]] = {}
         for batch, row in where:
             rows.setdefault(batch, []).append(row)
+        columns = [n for n in schema.names if n not in PATH_COLUMNS]
         pieces = [batches[b].select(columns).take(pa.array(r, pa.int64())) for b, r in rows.items()]
         order = {spot: k for k, spot in enumerate((b, r) for b, rs in rows.items() for r in rs)}
-        taken = pa.Table.from_batches(pieces).combine_chunks()
-        return found, taken.take(pa.array([order[spot] for spot in where], pa.int64()))
+        taken = pa.Table.from_batches(pieces, pa.schema([schema.field(n) for n in columns]))
+        taken = taken.take(pa.array([order[spot] for spot in where], pa.int64()))
+        return pa.table({n: paths[n] if n in PATH_COLUMNS else taken[n] for n in schema.names})
+
+    def fill(self, records: pa.Table) -> pa.Table:
+        """Records with the rows a worker only marked CACHED taken from the cache here."""
+        marked = pc.fill_null(pc.equal(records.column("reason"), CACHED), False)
+        at = np.flatnonzero(marked.to_numpy(zero_copy_only=False))
+        if not at.size:
+            return records
+        rest = np.flatnonzero(~marked.to_numpy(zero_copy_only=False))
+        keys = records.column(KEY).take(pa.array(at)).to_pylist()
+        if len(self.holds(keys)) != len(keys):
+            raise OutputError(f"{self.folder}: the extraction cache lost records during the build")
+        paths = records.select(list(PATH_COLUMNS)).take(pa.array(at))
+        cached = self.rows(keys, paths, records.schema)
+        rows = records.take(pa.array(rest))
+        return interleave([(rows, rest.tolist()), (cached, at.tolist())], records.schema)
 
     def add(self, records: pa.Table, used: set[str]) -> None:
         """Store the records (with KEY) not yet cached; merge the parts when there are many,

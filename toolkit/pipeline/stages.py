@@ -18,7 +18,8 @@ from toolkit.dedup.story import TERMS_TYPE, story_groups, term_lists, terms_fram
 from toolkit.extract.article import Extraction, extract_articles
 from toolkit.ingest.discover import RawFile
 from toolkit.ingest.read import read_raw
-from toolkit.pipeline.cache import PATH_COLUMNS, ExtractionCache
+from toolkit.pipeline.cache import CACHED, PATH_COLUMNS, ExtractionCache
+from toolkit.pipeline.interleave import interleave
 from toolkit.validate.rules import boilerplate_bodies
 
 if TYPE_CHECKING:
@@ -62,11 +63,16 @@ def row_id(raw_path: str) -> str:
 
 
 def extract_batch(
-    batch: pa.Table, schema: pa.Schema, cache: ExtractionCache | None = None
+    batch: pa.Table,
+    schema: pa.Schema,
+    cache: ExtractionCache | None = None,
+    defer_cached: bool = False,
 ) -> pa.Table:
     """Read, decode and extract every file of the batch into one record each (schema: the
     record_schema, which a worker unpickles without importing the contract's libraries); a
-    file whose bytes the cache has seen takes its cached record instead of being extracted."""
+    file whose bytes the cache has seen takes its cached record instead of being extracted,
+    or with defer_cached is only marked (reason CACHED) for the caller's ExtractionCache.fill,
+    so a worker does not copy it through a pipe."""
     records: list[dict[str, Any]] = []
     texts: list[str] = []
     for item in batch.to_pylist():
@@ -84,15 +90,17 @@ def extract_batch(
         )
         texts.append(doc.text if doc.reason is None else "")
     readable = [i for i, r in enumerate(records) if r["reason"] is None]
-    hits, cached = [], pa.table({})
+    hits: list[int] = []
     if cache is not None:
-        columns = [n for n in schema.names if n not in PATH_COLUMNS]
-        found_at, cached = cache.find([records[i]["raw_sha256"] for i in readable], columns)
-        hits = [readable[j] for j in found_at]
+        hits = [readable[j] for j in cache.holds([records[i]["raw_sha256"] for i in readable])]
         readable = sorted(set(readable) - set(hits))
     found = extract_articles([texts[i] for i in readable])
     for i, fields in zip(readable, found, strict=True):
         records[i].update(_extracted(fields))
+    if defer_cached:
+        for i in hits:
+            records[i]["reason"] = CACHED
+        hits = []
     taken = set(hits)
     fresh = [i for i in range(len(records)) if i not in taken]
     table = pa.Table.from_pylist([records[i] for i in fresh], schema=schema)
@@ -100,13 +108,10 @@ def extract_batch(
         table = with_body_check(with_grouping_signals(table))
     if not hits:
         return table
-    paths = {n: pa.array([records[i][n] for i in hits], schema.field(n).type) for n in PATH_COLUMNS}
-    cached = pa.table({n: paths[n] if n in paths else cached.column(n) for n in schema.names})
-    # back in the batch's order: fresh rows, then cached ones, taken where each file stood
-    where = {i: k for k, i in enumerate([*fresh, *hits])}
-    return pa.concat_tables([table, cached.cast(schema)]).take(
-        [where[i] for i in range(len(records))]
-    )
+    assert cache is not None
+    paths = pa.table({n: [records[i][n] for i in hits] for n in PATH_COLUMNS})
+    cached = cache.rows([records[i]["raw_sha256"] for i in hits], paths, schema)
+    return interleave([(table, fresh), (cached, hits)], schema)
 
 
 def _extracted(fields: Extraction | Exception) -> dict[str, Any]:

@@ -168,3 +168,15 @@ def test_a_batch_takes_its_cached_records_as_extraction_makes_them(tmp_path: Pat
     batch = stages.files_to_table(discover(raw))
     with_cache = stages.extract_batch(batch, schema, ExtractionCache.at(cache, schema))
     assert with_cache.equals(stages.extract_batch(batch, schema))
+
+
+@pytest.mark.parametrize("where", ["raw/cache", "out/cache", "."])
+def test_a_cache_inside_or_around_the_raw_or_output_folder_is_refused(
+    raw_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: str
+) -> None:
+    """Inside raw its parts would become inputs; inside the output, the next build drops it."""
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["build", "raw", "--out", "out", "--cache", where])
+    assert result.exit_code == 2, result.output
+    assert "cache folder must not contain or be inside the" in result.output
+    assert not (tmp_path / "out").exists()

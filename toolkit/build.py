@@ -60,6 +60,15 @@ def _check_paths(opts: BuildOptions) -> None:
         raise UsageError(
             f"{opts.out_dir}: output folder must not contain or be inside the raw folder"
         )
+    if opts.cache_dir is not None:
+        cache = opts.cache_dir.resolve()
+        # (inside raw its parts would be read as inputs; inside out, replaced with the build)
+        for folder, name in ((raw, "raw"), (out, "output")):
+            if cache == folder or cache.is_relative_to(folder) or folder.is_relative_to(cache):
+                raise UsageError(
+                    f"{opts.cache_dir}: cache folder must not contain or be inside the {name} "
+                    "folder"
+                )
 
 
 def build(opts: BuildOptions) -> BuildResult:

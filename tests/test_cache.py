@@ -153,8 +153,8 @@ def test_the_cli_caches_in_the_project_unless_told_not_to(
 
 
 def test_a_batch_takes_its_cached_records_as_extraction_makes_them(tmp_path: Path) -> None:
-    """extract_batch with a cache (as a Ray task would run it) returns the records it would
-    extract, the cached ones put back where their files stand in the batch."""
+    """extract_batch with a cache, then fill (as the build runs them), returns the records
+    extraction makes, the cached ones put back where their files stand in the batch."""
     schema = stages.record_schema(load_contract(None))
     raw = tmp_path / "raw"
     raw.mkdir()
@@ -166,7 +166,8 @@ def test_a_batch_takes_its_cached_records_as_extraction_makes_them(tmp_path: Pat
         shutil.copy(path, raw / path.name)
     (raw / "000_again.txt").write_bytes(sorted(RAW.glob("*.txt"))[0].read_bytes())
     batch = stages.files_to_table(discover(raw))
-    with_cache = stages.extract_batch(batch, schema, ExtractionCache.at(cache, schema))
+    held = ExtractionCache.at(cache, schema)
+    with_cache = held.fill(stages.extract_batch(batch, schema, held))
     assert with_cache.equals(stages.extract_batch(batch, schema))
 
 

@@ -81,7 +81,7 @@ def build(opts: BuildOptions) -> BuildResult:
         schema = record_schema(contract)
         cache = ExtractionCache.at(opts.cache_dir, schema).frozen() if opts.cache_dir else None
         known = cache.keys() if cache else set()
-        stage = functools.partial(extract_batch, schema=schema, cache=cache, defer_cached=True)
+        stage = functools.partial(extract_batch, schema=schema, cache=cache)
         batches = run_batches(files, stage, progress=opts.progress, workers=opts.workers, pool=pool)
     records = pa.concat_tables(batches) if batches else schema.empty_table()
     if cache is not None:

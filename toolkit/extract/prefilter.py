@@ -13,6 +13,7 @@ import bisect
 import itertools
 import re
 import warnings
+from collections.abc import Callable
 from typing import Any
 
 with warnings.catch_warnings():  # the parser is public again under re._parser only
@@ -111,37 +112,45 @@ def _first_of(code: Any, arg: Any) -> frozenset[str] | None:
 def within_line(pattern: re.Pattern[str]) -> bool:
     """Whether no match can hold a newline, so a match lies in one line and a line without
     the pattern's literals cannot hold one."""
-    return _no_newline(sre_parse.parse(pattern.pattern, pattern.flags), pattern.flags)
+    return _every(sre_parse.parse(pattern.pattern, pattern.flags), pattern.flags, _no_newline)
 
 
 _NO_NEWLINE_CATEGORIES = (op.CATEGORY_DIGIT, op.CATEGORY_WORD, op.CATEGORY_NOT_SPACE)
 
 
-def _no_newline(items: Any, flags: int) -> bool:
+def _every(items: Any, state: Any, judge: Callable[[Any, Any, Any], Any]) -> bool:
+    """Whether judge passes every item of a parsed pattern. Atomic groups, repeats and
+    branches are walked into; judge answers for the other items with a bool, or with the
+    (items, state) to walk instead (a group's inside, under the group's flags)."""
     for code, arg in items:
-        if code is op.LITERAL:
-            ok = arg != 10
-        elif code is op.NOT_LITERAL:
-            ok = arg == 10
-        elif code is op.ANY:
-            ok = not flags & re.DOTALL
-        elif code is op.IN:
-            ok = _class_without_newline(arg)
-        elif code in (op.AT, op.ASSERT, op.ASSERT_NOT):
-            ok = True  # zero-width: what a lookaround reads is not part of the match
-        elif code is op.SUBPATTERN:
-            ok = not arg[1] & re.DOTALL and _no_newline(arg[3], flags)
-        elif code is op.ATOMIC_GROUP:
-            ok = _no_newline(arg, flags)
+        if code is op.ATOMIC_GROUP:
+            ok = _every(arg, state, judge)
         elif code in _REPEATS:
-            ok = _no_newline(arg[2], flags)
+            ok = _every(arg[2], state, judge)
         elif code is op.BRANCH:
-            ok = all(_no_newline(b, flags) for b in arg[1])
+            ok = all(_every(b, state, judge) for b in arg[1])
         else:
-            ok = False
+            verdict = judge(code, arg, state)
+            ok = verdict if isinstance(verdict, bool) else _every(verdict[0], verdict[1], judge)
         if not ok:
             return False
     return True
+
+
+def _no_newline(code: Any, arg: Any, flags: int) -> bool | tuple[Any, int]:
+    if code is op.LITERAL:
+        return bool(arg != 10)
+    if code is op.NOT_LITERAL:
+        return bool(arg == 10)
+    if code is op.ANY:
+        return not flags & re.DOTALL
+    if code is op.IN:
+        return _class_without_newline(arg)
+    if code in (op.AT, op.ASSERT, op.ASSERT_NOT):
+        return True  # zero-width: what a lookaround reads is not part of the match
+    if code is op.SUBPATTERN:
+        return False if arg[1] & re.DOTALL else (arg[3], flags)
+    return False
 
 
 def _class_without_newline(items: Any) -> bool:
@@ -177,30 +186,20 @@ def line_local(pattern: re.Pattern[str]) -> bool:
     '\\b' see the real text before pos, and '$' in multi-line mode the line's end)."""
     parsed = sre_parse.parse(pattern.pattern, pattern.flags)
     multiline = bool(pattern.flags & re.MULTILINE)
-    return within_line(pattern) and parsed.getwidth()[0] > 0 and _confined(parsed, multiline)
+    return (
+        within_line(pattern) and parsed.getwidth()[0] > 0 and _every(parsed, multiline, _confined)
+    )
 
 
-def _confined(items: Any, multiline: bool) -> bool:
-    for code, arg in items:
-        if code is op.AT:
-            ok = arg is not op.AT_END_STRING and (multiline or arg is not op.AT_END)
-        elif code in (op.ASSERT, op.ASSERT_NOT):
-            ok = arg[0] < 0 and _confined(arg[1], multiline)  # only a look-behind
-        elif code is op.SUBPATTERN:
-            _, add, remove, inner = arg
-            inner_multiline = (multiline or bool(add & re.MULTILINE)) and not remove & re.MULTILINE
-            ok = _confined(inner, inner_multiline)
-        elif code is op.ATOMIC_GROUP:
-            ok = _confined(arg, multiline)
-        elif code in _REPEATS:
-            ok = _confined(arg[2], multiline)
-        elif code is op.BRANCH:
-            ok = all(_confined(b, multiline) for b in arg[1])
-        else:
-            ok = code in (op.LITERAL, op.NOT_LITERAL, op.ANY, op.IN)
-        if not ok:
-            return False
-    return True
+def _confined(code: Any, arg: Any, multiline: bool) -> bool | tuple[Any, bool]:
+    if code is op.AT:
+        return arg is not op.AT_END_STRING and (multiline or arg is not op.AT_END)
+    if code in (op.ASSERT, op.ASSERT_NOT):
+        return (arg[1], multiline) if arg[0] < 0 else False  # only a look-behind
+    if code is op.SUBPATTERN:
+        _, add, remove, inner = arg
+        return inner, (multiline or bool(add & re.MULTILINE)) and not remove & re.MULTILINE
+    return code in (op.LITERAL, op.NOT_LITERAL, op.ANY, op.IN)
 
 
 class Present:

@@ -81,36 +81,36 @@ class ExtractionCache:
         index = _index(self.parts())[0]
         return [i for i, k in enumerate(keys) if k in index]
 
-    def rows(self, keys: list[str], paths: pa.Table, schema: pa.Schema) -> pa.Table:
-        """The cached records of these (held) hashes, with the path columns given, as schema."""
-        index, batches = _index(self.parts())
-        where = [index[k] for k in keys]
-        # Taken batch by batch (a take over the whole chunked table costs a pass over it),
-        # then put back in the order asked for.
-        rows: dict[int, list[int]] = {}
-        for batch, row in where:
-            rows.setdefault(batch, []).append(row)
-        columns = [n for n in schema.names if n not in PATH_COLUMNS]
-        pieces = [batches[b].select(columns).take(pa.array(r, pa.int64())) for b, r in rows.items()]
-        order = {spot: k for k, spot in enumerate((b, r) for b, rs in rows.items() for r in rs)}
-        taken = pa.Table.from_batches(pieces, pa.schema([schema.field(n) for n in columns]))
-        taken = taken.take(pa.array([order[spot] for spot in where], pa.int64()))
-        return pa.table({n: paths[n] if n in PATH_COLUMNS else taken[n] for n in schema.names})
-
     def fill(self, records: pa.Table) -> pa.Table:
         """Records with the rows a worker only marked CACHED taken from the cache here."""
         marked = pc.fill_null(pc.equal(records.column("reason"), CACHED), False)
-        at = np.flatnonzero(marked.to_numpy(zero_copy_only=False))
+        mask = marked.to_numpy(zero_copy_only=False)
+        at, rest = np.flatnonzero(mask), np.flatnonzero(~mask)
         if not at.size:
             return records
-        rest = np.flatnonzero(~marked.to_numpy(zero_copy_only=False))
-        keys = records.column(KEY).take(pa.array(at)).to_pylist()
-        if len(self.holds(keys)) != len(keys):
-            raise OutputError(f"{self.folder}: the extraction cache lost records during the build")
+        index, batches = _index(self.parts())
+        try:
+            where = [index[k] for k in records.column(KEY).take(pa.array(at)).to_pylist()]
+        except KeyError as exc:
+            raise OutputError(
+                f"{self.folder}: the extraction cache lost records during the build"
+            ) from exc
+        # Taken part batch by part batch (a take over the whole chunked table costs a pass over
+        # it), then put back where each file stands among the records.
+        wanted: dict[int, list[int]] = {}
+        for spot, (batch, _) in enumerate(where):
+            wanted.setdefault(batch, []).append(spot)
+        columns = [n for n in records.schema.names if n not in PATH_COLUMNS]
         paths = records.select(list(PATH_COLUMNS)).take(pa.array(at))
-        cached = self.rows(keys, paths, records.schema)
-        rows = records.take(pa.array(rest))
-        return interleave([(rows, rest.tolist()), (cached, at.tolist())], records.schema)
+        pieces = []
+        for batch, spots in wanted.items():
+            rows = pa.array([where[spot][1] for spot in spots], pa.int64())
+            cached = pa.Table.from_batches([batches[batch].select(columns)]).take(rows)
+            own = paths.take(pa.array(spots, pa.int64()))
+            names = records.schema.names
+            piece = pa.table({n: own[n] if n in PATH_COLUMNS else cached[n] for n in names})
+            pieces.append((piece, at[spots].tolist()))
+        return interleave([(records.take(pa.array(rest)), rest.tolist()), *pieces], records.schema)
 
     def add(self, records: pa.Table, used: set[str]) -> None:
         """Store the records (with KEY) not yet cached; merge the parts when there are many,

@@ -50,9 +50,7 @@ def warm_pool(workers: int, raw_dir: Path) -> Iterator[ProcessPoolExecutor | Non
     if workers <= 1 or not _holds_more_than(raw_dir, BATCH_SIZE):
         yield None
         return
-    # spawn, not fork: polars and Arrow keep thread pools that a forked child must not inherit.
-    context = multiprocessing.get_context("spawn")
-    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_warm_up)
+    pool = _spawn_pool(workers, initializer=_warm_up)
     for _ in range(workers):
         pool.submit(os.getpid)  # each submit starts a worker while none is idle
     try:
@@ -61,6 +59,12 @@ def warm_pool(workers: int, raw_dir: Path) -> Iterator[ProcessPoolExecutor | Non
         pool.shutdown(wait=False, cancel_futures=True)
         raise
     pool.shutdown()
+
+
+def _spawn_pool(workers: int, initializer: Callable[[], None] | None = None) -> ProcessPoolExecutor:
+    # spawn, not fork: polars and Arrow keep thread pools that a forked child must not inherit.
+    context = multiprocessing.get_context("spawn")
+    return ProcessPoolExecutor(workers, mp_context=context, initializer=initializer)
 
 
 def _holds_more_than(folder: Path, count: int) -> bool:
@@ -96,9 +100,7 @@ def _apply(
         return
     with ExitStack() as stack:
         if pool is None:
-            context = multiprocessing.get_context("spawn")
-            pool = stack.enter_context(ProcessPoolExecutor(workers, mp_context=context))
-        assert pool is not None
+            pool = stack.enter_context(_spawn_pool(workers))
         tables = pool.map(stage, (files_to_table(b) for b in batches))
         for batch, table in zip(batches, tables, strict=True):
             yield len(batch), table

@@ -18,8 +18,7 @@ from toolkit.dedup.story import TERMS_TYPE, story_groups, term_lists, terms_fram
 from toolkit.extract.article import Extraction, extract_articles
 from toolkit.ingest.discover import RawFile
 from toolkit.ingest.read import read_raw
-from toolkit.pipeline.cache import CACHED, PATH_COLUMNS, ExtractionCache
-from toolkit.pipeline.interleave import interleave
+from toolkit.pipeline.cache import CACHED, ExtractionCache
 from toolkit.validate.rules import boilerplate_bodies
 
 if TYPE_CHECKING:
@@ -63,16 +62,13 @@ def row_id(raw_path: str) -> str:
 
 
 def extract_batch(
-    batch: pa.Table,
-    schema: pa.Schema,
-    cache: ExtractionCache | None = None,
-    defer_cached: bool = False,
+    batch: pa.Table, schema: pa.Schema, cache: ExtractionCache | None = None
 ) -> pa.Table:
     """Read, decode and extract every file of the batch into one record each (schema: the
-    record_schema, which a worker unpickles without importing the contract's libraries); a
-    file whose bytes the cache has seen takes its cached record instead of being extracted,
-    or with defer_cached is only marked (reason CACHED) for the caller's ExtractionCache.fill,
-    so a worker does not copy it through a pipe."""
+    record_schema, which a worker unpickles without importing the contract's libraries). A
+    file whose bytes the cache holds is not extracted but marked (reason CACHED) for
+    ExtractionCache.fill, which the main process runs on its own memory-mapped parts, so no
+    worker copies a cached record through a pipe."""
     records: list[dict[str, Any]] = []
     texts: list[str] = []
     for item in batch.to_pylist():
@@ -90,28 +86,16 @@ def extract_batch(
         )
         texts.append(doc.text if doc.reason is None else "")
     readable = [i for i, r in enumerate(records) if r["reason"] is None]
-    hits: list[int] = []
     if cache is not None:
-        hits = [readable[j] for j in cache.holds([records[i]["raw_sha256"] for i in readable])]
-        readable = sorted(set(readable) - set(hits))
+        hits = {readable[j] for j in cache.holds([records[i]["raw_sha256"] for i in readable])}
+        for i in hits:
+            records[i]["reason"] = CACHED
+        readable = [i for i in readable if i not in hits]
     found = extract_articles([texts[i] for i in readable])
     for i, fields in zip(readable, found, strict=True):
         records[i].update(_extracted(fields))
-    if defer_cached:
-        for i in hits:
-            records[i]["reason"] = CACHED
-        hits = []
-    taken = set(hits)
-    fresh = [i for i in range(len(records)) if i not in taken]
-    table = pa.Table.from_pylist([records[i] for i in fresh], schema=schema)
-    if table.num_rows:
-        table = with_body_check(with_grouping_signals(table))
-    if not hits:
-        return table
-    assert cache is not None
-    paths = pa.table({n: [records[i][n] for i in hits] for n in PATH_COLUMNS})
-    cached = cache.rows([records[i]["raw_sha256"] for i in hits], paths, schema)
-    return interleave([(table, fresh), (cached, hits)], schema)
+    table = with_grouping_signals(pa.Table.from_pylist(records, schema=schema))
+    return with_body_check(table)
 
 
 def _extracted(fields: Extraction | Exception) -> dict[str, Any]:

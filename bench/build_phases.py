@@ -1,0 +1,70 @@
+"""Where a build's time goes: each step of `toolkit.build.build`, timed in one process.
+
+    python bench/build_phases.py RAW OUT [--workers 2] [--cache DIR]
+
+Wraps the steps build() calls (discover, the parallel stage, grouping, sort, validation,
+shards, report, card) with timers, then prints seconds per step, the worker processes' CPU per
+file, and the main process's system time and minor page faults.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import resource
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import toolkit.build  # noqa: F401 - the module, which the package's `build` function hides
+
+STEPS = [
+    *("discover", "run_batches", "split_quarantine", "group_duplicates", "to_contract"),
+    *("require_valid", "write_shards", "build_report", "render_card", "card_failures"),
+]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("raw", type=Path)
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--cache", type=Path)
+    args = parser.parse_args()
+    module = sys.modules["toolkit.build"]
+    seconds: dict[str, float] = {}
+
+    def timed(name: str, step: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(step)
+        def run(*a: Any, **k: Any) -> Any:
+            started = time.perf_counter()
+            try:
+                return step(*a, **k)
+            finally:
+                seconds[name] = seconds.get(name, 0.0) + time.perf_counter() - started
+
+        return run
+
+    for name in STEPS:
+        setattr(module, name, timed(name, getattr(module, name)))
+    started = time.perf_counter()
+    options = module.BuildOptions(
+        args.raw, args.out, workers=args.workers, progress=False, cache_dir=args.cache
+    )
+    result = module.build(options)
+    total = time.perf_counter() - started
+    files = result.report["counts"]["files"]
+    for name in STEPS:
+        print(f"{name:18s} {seconds.get(name, 0.0):7.2f} s")
+    print(f"{'build':18s} {total:7.2f} s for {files} files")
+    me = resource.getrusage(resource.RUSAGE_SELF)
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN)
+    per_file = (workers.ru_utime + workers.ru_stime) / max(1, files) * 1000
+    print(f"workers' CPU: {per_file:.2f} ms a file")
+    print(f"main process: {me.ru_stime:.1f} s system time, {me.ru_minflt:,} minor page faults")
+
+
+if __name__ == "__main__":
+    main()

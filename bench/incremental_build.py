@@ -71,6 +71,8 @@ def main() -> None:
           f"{again / full:.0%} of the full build")  # fmt: skip
     print(f"build of all {len(files)} files without a cache: {plain:.1f} s; "
           f"rebuild output identical: {identical}")  # fmt: skip
+    size = sum(p.stat().st_size for p in cache.rglob("*") if p.is_file())
+    print(f"cache on disk: {size / 2**20:,.0f} MiB")
 
 
 if __name__ == "__main__":

@@ -2,9 +2,9 @@
 
     python bench/build_phases.py RAW OUT [--workers 2] [--cache DIR]
 
-Wraps the steps build() calls (discover, the parallel stage, grouping, sort, validation,
-shards, report, card) with timers, then prints seconds per step, the worker processes' CPU per
-file, and the main process's system time and minor page faults.
+Wraps the steps build() calls (discover, the parallel stage with the spilling of its batches,
+grouping, assembly with validation, shards, report, card) with timers, then prints seconds per
+step, the worker processes' CPU per file, and the main process's CPU, page faults and peak RSS.
 """
 
 from __future__ import annotations
@@ -20,9 +20,11 @@ from typing import Any
 
 import toolkit.build  # noqa: F401 - the module, which the package's `build` function hides
 
+# collect: the parallel stage, whose batches the main process spills as they arrive;
+# assemble: grouping results joined back, validation, rows in output form.
 STEPS = [
-    *("discover", "run_batches", "split_quarantine", "group_duplicates", "to_contract"),
-    *("require_valid", "write_shards", "build_report", "render_card", "card_failures"),
+    *("discover", "collect", "group_duplicates", "assemble"),
+    *("write_shards", "build_report", "render_card", "card_failures"),
 ]
 
 
@@ -63,7 +65,10 @@ def main() -> None:
     workers = resource.getrusage(resource.RUSAGE_CHILDREN)
     per_file = (workers.ru_utime + workers.ru_stime) / max(1, files) * 1000
     print(f"workers' CPU: {per_file:.2f} ms a file")
-    print(f"main process: {me.ru_stime:.1f} s system time, {me.ru_minflt:,} minor page faults")
+    print(
+        f"main process: {me.ru_utime:.1f} s user, {me.ru_stime:.1f} s system time, "
+        f"{me.ru_minflt:,} minor page faults, peak RSS {me.ru_maxrss / 1024:.0f} MiB"
+    )
 
 
 if __name__ == "__main__":

@@ -22,6 +22,8 @@ from toolkit.contract import load_contract
 from toolkit.output.card import render_card
 from toolkit.output.parquet import write_shards
 from toolkit.output.report import build_report, write_report
+from toolkit.output.summary import RowSummary
+from toolkit.pipeline.spill import SpillWriter
 
 ROOT = Path(__file__).resolve().parents[1]
 # The validation runs in a fresh process that reports its own peak RSS (a fork of this big
@@ -64,7 +66,10 @@ def synthetic(rows: int, work: Path) -> Path:
         table = table.set_column(table.schema.get_field_index(name), name, values)
     out = work / "dist"
     out.mkdir()
-    shards = write_shards(table, contract.arrow_schema, out, "train")
+    writer = SpillWriter(work / "rows.arrow", contract.arrow_schema)
+    writer.write(table)
+    summary = RowSummary.of(table, contract)
+    shards = write_shards(writer.close(), summary.nbytes, contract.arrow_schema, out, "train")
     empty = pa.table(
         {
             "raw_path": pa.array([], pa.string()),
@@ -72,9 +77,9 @@ def synthetic(rows: int, work: Path) -> Path:
             "detail": pa.array([], pa.string()),
         }
     )
-    report = build_report(table, empty, contract, list(shards))
+    report = build_report(summary, empty, contract, list(shards))
     write_report(report, out / "build_report.json")
-    (out / "README.md").write_text(render_card(contract, table, report, out, list(shards)))
+    (out / "README.md").write_text(render_card(contract, summary, report, out, list(shards)))
     return out
 
 

@@ -57,7 +57,7 @@ def test_a_full_disk_while_writing_the_shards(
     def no_space(*args: object, **kwargs: object) -> None:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr(pq, "write_table", no_space)
+    monkeypatch.setattr(pq.ParquetWriter, "write_table", no_space)
     build_fails_cleanly(previous, "writing the build failed", "No space left on device")
 
 

@@ -165,7 +165,7 @@ def test_the_build_writes_only_inside_its_output_folder_and_its_cache(tmp_path: 
         check=False,
     )
     assert done.returncode == 0, done.stderr
-    staging = (".out.tmp-", ".out.old-")
+    staging = (".out.tmp-", ".out.old-", ".out.spill-")
     events = [tuple(json.loads(line)) for line in log.read_text().splitlines()]
     assert ("os.rename", str(out)) in events  # (the hook saw the swap)
     for event, path in events:

@@ -3,31 +3,27 @@
 from __future__ import annotations
 
 import functools
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
 
-from toolkit.contract import load_contract
+from toolkit.contract import Contract, load_contract
 from toolkit.errors import DataValidationError, OutputError, QuarantineError, UsageError
 from toolkit.ingest.discover import discover, is_utf8, shown
-from toolkit.output.atomic import recover_output, staged_output, write_atomically
+from toolkit.output.atomic import recover_output, scratch_folder, staged_output, write_atomically
 from toolkit.output.card import render_card
 from toolkit.output.killpoints import reached
 from toolkit.output.parquet import write_shards
 from toolkit.output.report import REPORT_FILE, build_report, write_report
-from toolkit.pipeline.cache import ExtractionCache, cache_entries
+from toolkit.pipeline.assemble import Assembled, assemble
+from toolkit.pipeline.cache import ExtractionCache
+from toolkit.pipeline.collect import collect
 from toolkit.pipeline.local import run_batches, warm_pool
-from toolkit.pipeline.stages import (
-    extract_batch,
-    group_duplicates,
-    record_schema,
-    split_quarantine,
-    to_contract,
-)
+from toolkit.pipeline.stages import extract_batch, group_duplicates, record_schema
 from toolkit.validate.card import card_failures
-from toolkit.validate.table import require_valid
 
 
 @dataclass(frozen=True)
@@ -74,32 +70,42 @@ def _check_paths(opts: BuildOptions) -> None:
 def build(opts: BuildOptions) -> BuildResult:
     """Run every stage; the output folder changes only if the whole build succeeds."""
     contract = load_contract(opts.contract_path)
-    with warm_pool(opts.workers, opts.raw_dir) as pool:
-        files = discover(opts.raw_dir)
-        _check_paths(opts)
-        recover_output(opts.out_dir)
-        schema = record_schema(contract)
-        cache = ExtractionCache.at(opts.cache_dir, schema).frozen() if opts.cache_dir else None
-        known = cache.keys() if cache else set()
-        stage = functools.partial(extract_batch, schema=schema, cache=cache)
-        batches = run_batches(files, stage, progress=opts.progress, workers=opts.workers, pool=pool)
-    records = pa.concat_tables(batches) if batches else schema.empty_table()
-    if cache is not None:
-        records = cache.fill(records)
-        cache.add(*cache_entries(records, known))
-    rows, quarantined = split_quarantine(records)
-    if opts.strict and quarantined.num_rows:
-        first = quarantined.slice(0, 1).to_pylist()[0]
-        raise QuarantineError(
-            f"{first['raw_path']}: quarantined ({first['reason']}: {first['detail']}); "
-            f"{quarantined.num_rows} file(s) in all, and --strict forbids any"
-        )
-    rows, boilerplate = to_contract(group_duplicates(rows), contract)
-    require_valid(rows, contract, boilerplate)
+    with ExitStack() as scratch_stack:
+        with warm_pool(opts.workers, opts.raw_dir) as pool:
+            # Rows are written in the order they come, which is the output's: raw_path order.
+            files = sorted(discover(opts.raw_dir), key=lambda f: f.rel_path)
+            _check_paths(opts)
+            recover_output(opts.out_dir)
+            scratch = scratch_stack.enter_context(scratch_folder(opts.out_dir))
+            schema = record_schema(contract)
+            cache = ExtractionCache.at(opts.cache_dir, schema).frozen() if opts.cache_dir else None
+            stage = functools.partial(extract_batch, schema=schema, cache=cache)
+            batches = run_batches(
+                files, stage, progress=opts.progress, workers=opts.workers, pool=pool
+            )
+            collected = collect(batches, schema, scratch, cache)
+        quarantined = collected.quarantined
+        if opts.strict and quarantined.num_rows:
+            first = quarantined.slice(0, 1).to_pylist()[0]
+            raise QuarantineError(
+                f"{first['raw_path']}: quarantined ({first['reason']}: {first['detail']}); "
+                f"{quarantined.num_rows} file(s) in all, and --strict forbids any"
+            )
+        grouped = group_duplicates(collected.keys)
+        assembled = assemble(collected, grouped, contract, scratch)
+        del collected, grouped
+        reached("extracted")
+        return _write(opts, contract, assembled, quarantined)
+
+
+def _write(
+    opts: BuildOptions, contract: Contract, assembled: Assembled, quarantined: pa.Table
+) -> BuildResult:
+    """Shards, report and card, staged and swapped in; then the project's copy of the card."""
     split = contract.card.get("split", "train")
-    reached("extracted")
+    rows = assembled.summary
     with staged_output(opts.out_dir) as staging:
-        shards = write_shards(rows, contract.arrow_schema, staging, split)
+        shards = write_shards(assembled.rows, rows.nbytes, contract.arrow_schema, staging, split)
         reached("shards")
         report = build_report(rows, quarantined, contract, list(shards))
         write_report(report, staging / REPORT_FILE)

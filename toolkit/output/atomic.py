@@ -2,8 +2,8 @@
 
 A build killed at any point leaves the output folder as the previous complete build (or, in
 the instant between the two renames of the swap, set aside where the next build puts it
-back); the hidden `.NAME.tmp-PID` and `.NAME.old-PID` siblings it leaves are deleted by the
-next build once their process is gone.
+back); the hidden `.NAME.tmp-PID`, `.NAME.old-PID` and `.NAME.spill-PID` (intermediate files)
+siblings it leaves are deleted by the next build once their process is gone.
 """
 
 from __future__ import annotations
@@ -47,7 +47,7 @@ def _leftovers(target: Path, *kinds: str) -> list[Path]:
 
 def sweep_leftovers(target: Path) -> None:
     """Delete the hidden siblings of target that builds killed before their cleanup left."""
-    for path in _leftovers(target, "tmp", "old"):
+    for path in _leftovers(target, "tmp", "old", "spill"):
         if path.is_dir() and not path.is_symlink():
             shutil.rmtree(path, ignore_errors=True)
         else:
@@ -84,29 +84,52 @@ def recover_output(target: Path) -> None:
         raise OutputError(f"{target}: cannot tidy the output folder ({exc.strerror})") from exc
 
 
-@contextmanager
-def staged_output(target: Path) -> Iterator[Path]:
-    """Yield an empty staging folder; on success it replaces target, on failure it is removed."""
-    target = target.absolute()
+def _hidden_folder(target: Path, kind: str) -> Path:
+    """A new empty hidden sibling of target (after tidying what killed builds left)."""
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         recover(target)
         sweep_leftovers(target)
         check_replaceable(target)
-        staging = _staging_name(target, "tmp")
-        shutil.rmtree(staging, ignore_errors=True)
-        staging.mkdir()
+        folder = _staging_name(target, kind)
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir()
     except PermissionError as exc:
         raise OutputError(f"{target}: output folder is not writable ({exc.strerror})") from exc
     except OSError as exc:
         raise OutputError(f"{target}: cannot create the output folder ({exc.strerror})") from exc
+    return folder
+
+
+@contextmanager
+def _writing(target: Path) -> Iterator[None]:
     try:
-        try:
+        yield
+    except OSError as exc:
+        raise OutputError(f"{target}: writing the build failed ({exc.strerror or exc})") from exc
+
+
+@contextmanager
+def scratch_folder(target: Path) -> Iterator[Path]:
+    """Yield an empty hidden folder beside target for the build's intermediate files; it is
+    removed when the build ends, or by the next build if this one is killed."""
+    target = target.absolute()
+    scratch = _hidden_folder(target, "spill")
+    try:
+        with _writing(target):
+            yield scratch
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+@contextmanager
+def staged_output(target: Path) -> Iterator[Path]:
+    """Yield an empty staging folder; on success it replaces target, on failure it is removed."""
+    target = target.absolute()
+    staging = _hidden_folder(target, "tmp")
+    try:
+        with _writing(target):
             yield staging
-        except OSError as exc:
-            raise OutputError(
-                f"{target}: writing the build failed ({exc.strerror or exc})"
-            ) from exc
         _swap(staging, target)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import pyarrow as pa
 from huggingface_hub import DatasetCardData
 
 from toolkit.contract import Contract
+from toolkit.output.summary import RowSummary
 
 _SIZES = [
     (1_000, "n<1K"),
@@ -27,12 +27,12 @@ def size_category(rows: int) -> str:
 
 
 def card_metadata(
-    contract: Contract, rows: pa.Table, out: Path, shards: list[str]
+    contract: Contract, rows: RowSummary, out: Path, shards: list[str]
 ) -> DatasetCardData:
     """The card's YAML front matter."""
     card = contract.card
     split = card.get("split", "train")
-    languages = sorted({v for v in rows.column("language").to_pylist() if v})
+    languages = sorted(rows.languages)
     download = sum((out / s).stat().st_size for s in shards)
     extra: dict[str, Any] = {}
     if card.get("license_name"):
@@ -60,7 +60,7 @@ def card_metadata(
 
 
 def render_card(
-    contract: Contract, rows: pa.Table, report: dict[str, Any], out: Path, shards: list[str]
+    contract: Contract, rows: RowSummary, report: dict[str, Any], out: Path, shards: list[str]
 ) -> str:
     """The whole card: YAML front matter, then what a user of the dataset needs to know."""
     meta = card_metadata(contract, rows, out, shards)

@@ -9,28 +9,15 @@ from typing import Any
 
 import polars as pl
 import pyarrow as pa
-import pyarrow.compute as pc
 
 from toolkit.contract import Contract
+from toolkit.output.summary import RowSummary
 
 REPORT_FILE = "build_report.json"
 
 
-def field_coverage(rows: pa.Table, contract: Contract) -> dict[str, float]:
-    """Share of rows where each field is present (non-null, non-empty list)."""
-    coverage = {}
-    for f in contract.fields:
-        column = rows.column(f.name)
-        if pa.types.is_list(column.type) or pa.types.is_large_list(column.type):
-            present = pc.sum(pc.greater(pc.list_value_length(column), 0)).as_py() or 0
-        else:
-            present = len(column) - column.null_count
-        coverage[f.name] = round(present / len(column), 4) if len(column) else 0.0
-    return coverage
-
-
 def build_report(
-    rows: pa.Table, quarantined: pa.Table, contract: Contract, shards: list[str]
+    rows: RowSummary, quarantined: pa.Table, contract: Contract, shards: list[str]
 ) -> dict[str, Any]:
     """The report as a JSON-ready dict; deterministic for the same input."""
     q = quarantined.select(["raw_path", "reason", "detail"]).sort_by("raw_path").to_pylist()
@@ -43,9 +30,9 @@ def build_report(
         },
         "quarantined": q,
         "quarantine_reasons": dict(sorted(Counter(r["reason"] for r in q).items())),
-        "field_coverage": field_coverage(rows, contract),
-        "duplicate_groups": _groups(rows, "duplicate_group", "copies"),
-        "story_groups": _groups(rows, "story_group", "articles", members=False),
+        "field_coverage": rows.coverage(),
+        "duplicate_groups": _groups(rows.index, "duplicate_group", "copies"),
+        "story_groups": _groups(rows.index, "story_group", "articles", members=False),
         "shards": shards,
     }
 

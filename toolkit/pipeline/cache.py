@@ -15,6 +15,7 @@ import hashlib
 import importlib.metadata
 import os
 import shutil
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -112,26 +113,21 @@ class ExtractionCache:
             pieces.append((piece, at[spots].tolist()))
         return interleave([(records.take(pa.array(rest)), rest.tolist()), *pieces], records.schema)
 
+    def writer(self, known: set[str]) -> PartWriter:
+        """A new part to stream this build's fresh records into (known: the keys held now)."""
+        return PartWriter(self, set(known))
+
     def add(self, records: pa.Table, used: set[str]) -> None:
         """Store the records (with KEY) not yet cached; merge the parts when there are many,
         keeping the keys this build used; remove the caches of other fingerprints."""
-        try:
-            self._add(records, used)
-        except OSError as exc:
-            raise OutputError(
-                f"{self.folder}: cannot write the extraction cache ({exc.strerror}); "
-                "use --no-cache to build without it"
-            ) from exc
+        writer = self.writer(self.keys())
+        writer.write(records)
+        writer.commit(used)
 
-    def _add(self, records: pa.Table, used: set[str]) -> None:
-        parts = self.parts()
-        if records.num_rows:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            parts = (*parts, _write_part(self.folder, records))
+    def _commit(self, new: Path | None, used: set[str]) -> None:
+        parts = self.parts() + ((new,) if new else ())
         if len(parts) > MAX_PARTS:
-            table = pa.Table.from_batches(_index(parts)[1])
-            kept = table.filter(pc.is_in(table.column(KEY), pa.array(sorted(used), pa.string())))
-            merged = _write_part(self.folder, kept)
+            merged = _merge(self.folder, parts, pa.array(sorted(used), pa.string()))
             for part in parts:
                 if part != merged:
                     part.unlink()
@@ -140,20 +136,71 @@ class ExtractionCache:
                 shutil.rmtree(other, ignore_errors=True)
 
 
-def cache_entries(records: pa.Table, known: set[str]) -> tuple[pa.Table, set[str]]:
-    """(the records to add: extracted, not yet cached, one per file hash, keyed; every hash
-    this build used)."""
+class PartWriter:
+    """One part written batch by batch while the build runs, under a temporary name until
+    `commit` (a killed build leaves no part, and no half-written one)."""
+
+    def __init__(self, cache: ExtractionCache, known: set[str]) -> None:
+        self.cache, self.known = cache, known
+        self._digest = hashlib.sha256()
+        self._temp = cache.folder / f".part-{os.getpid()}.tmp"
+        self._sink: pa.NativeFile | None = None
+        self._writer: pa.ipc.RecordBatchFileWriter | None = None
+
+    def write(self, records: pa.Table) -> None:
+        """Add the extracted records not cached yet (one per file hash), without path columns."""
+        fresh = _fresh(records, self.known)
+        if not fresh.num_rows:
+            return
+        keys = fresh.column(KEY).to_pylist()
+        self.known.update(keys)
+        try:
+            if self._writer is None:
+                self.cache.folder.mkdir(parents=True, exist_ok=True)
+                self._sink = pa.OSFile(str(self._temp), "wb")
+                self._writer = pa.ipc.new_file(self._sink, fresh.schema)
+            else:
+                self._digest.update(b"\n")
+            self._digest.update("\n".join(keys).encode())
+            self._writer.write_table(fresh, max_chunksize=BATCH_ROWS)
+        except OSError as exc:
+            raise _unwritable(self.cache.folder, exc) from exc
+
+    def commit(self, used: set[str]) -> None:
+        """Move the part into place, then merge and tidy the cache (see ExtractionCache.add)."""
+        try:
+            final = None
+            if self._writer is not None and self._sink is not None:
+                self._writer.close()
+                self._sink.close()
+                final = self.cache.folder / f"part-{self._digest.hexdigest()[:16]}.arrow"
+                os.replace(self._temp, final)
+            self.cache._commit(final, used)
+        except OSError as exc:
+            raise _unwritable(self.cache.folder, exc) from exc
+
+
+def _unwritable(folder: Path, exc: OSError) -> OutputError:
+    return OutputError(
+        f"{folder}: cannot write the extraction cache ({exc.strerror}); "
+        "use --no-cache to build without it"
+    )
+
+
+def _fresh(records: pa.Table, known: set[str]) -> pa.Table:
+    """The extracted records whose hash is not known, one per hash, without path columns."""
     keys = records.column(KEY)
-    used = {k for k in keys.to_pylist() if k}
     reason = records.column("reason")
     extracted = pc.or_kleene(pc.is_null(reason), pc.equal(reason, "no_body"))
-    new = pc.and_(
-        pc.and_(pc.is_valid(keys), pc.invert(pc.is_in(keys, pa.array(sorted(known), pa.string())))),
-        extracted,
-    )
-    fresh = records.filter(new)
+    unseen = pc.invert(pc.is_in(keys, pa.array(list(known), pa.string())))
+    fresh = records.filter(pc.and_(pc.and_(pc.is_valid(keys), unseen), extracted))
     first = _first_of_each(fresh.column(KEY).to_pylist())
-    return fresh.take(pa.array(first, pa.int64())).drop_columns(list(PATH_COLUMNS)), used
+    return fresh.take(pa.array(first, pa.int64())).drop_columns(list(PATH_COLUMNS))
+
+
+def used_keys(records: pa.Table) -> set[str]:
+    """Every file hash among the records: what a merge keeps."""
+    return {k for k in records.column(KEY).to_pylist() if k}
 
 
 def _first_of_each(keys: list[str]) -> list[int]:
@@ -163,14 +210,40 @@ def _first_of_each(keys: list[str]) -> list[int]:
     return sorted(first.values())
 
 
-def _write_part(folder: Path, records: pa.Table) -> Path:
-    keys = "\n".join(records.column(KEY).to_pylist()).encode()
-    final = folder / f"part-{hashlib.sha256(keys).hexdigest()[:16]}.arrow"
-    temp = folder / f".{final.name}.{os.getpid()}.tmp"
-    with pa.OSFile(str(temp), "wb") as sink, pa.ipc.new_file(sink, records.schema) as writer:
-        writer.write_table(records, max_chunksize=BATCH_ROWS)
+def _merge(folder: Path, parts: tuple[Path, ...], used: pa.Array) -> Path | None:
+    """One part holding the used records of every part, copied batch by batch."""
+    temp = folder / f".merge-{os.getpid()}.tmp"
+    digest = hashlib.sha256()
+    writer = None
+    with pa.OSFile(str(temp), "wb") as sink:
+        for path in parts:
+            for batch in _part_batches(path):
+                kept = batch.filter(pc.is_in(batch.column(KEY), used))
+                if writer is None:
+                    writer = pa.ipc.new_file(sink, batch.schema)
+                else:
+                    digest.update(b"\n")
+                digest.update("\n".join(kept.column(KEY).to_pylist()).encode())
+                writer.write_batch(kept)
+        if writer is not None:
+            writer.close()
+    if writer is None:
+        temp.unlink()
+        return None
+    final = folder / f"part-{digest.hexdigest()[:16]}.arrow"
     os.replace(temp, final)
     return final
+
+
+def _part_batches(path: Path) -> Iterator[pa.RecordBatch]:
+    """A part's batches, read one at a time; a damaged part ends where its damage starts."""
+    try:
+        with pa.OSFile(str(path)) as source:
+            reader = pa.ipc.open_file(source)
+            for i in range(reader.num_record_batches):
+                yield reader.get_batch(i)
+    except (OSError, pa.ArrowInvalid):
+        return
 
 
 @functools.lru_cache(maxsize=4)

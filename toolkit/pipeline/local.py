@@ -5,8 +5,9 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
-from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
@@ -27,19 +28,18 @@ def run_batches(
     progress: bool | None = None,
     workers: int = 1,
     pool: ProcessPoolExecutor | None = None,
-) -> list[pa.Table]:
-    """Apply a per-batch stage to every batch of files, results in input order (pool: workers
-    already started by warm_pool; without one, they are started here)."""
+) -> Iterator[pa.Table]:
+    """Apply a per-batch stage to every batch of files, yielding results in input order as
+    they are ready (pool: workers already started by warm_pool; without one, they are started
+    here). The pool's queue holds a few batches per worker, not the corpus."""
     if progress is None:
         progress = sys.stderr.isatty()
     batches = [files[i : i + batch_size] for i in range(0, len(files), batch_size)]
-    results: list[pa.Table] = []
     with Progress(disable=not progress, transient=True) as bar:
         task = bar.add_task("extracting", total=len(files))
         for size, table in _apply(stage, batches, min(workers, len(batches)), pool):
-            results.append(table)
+            yield table
             bar.advance(task, size)
-    return results
 
 
 @contextmanager
@@ -101,6 +101,20 @@ def _apply(
     with ExitStack() as stack:
         if pool is None:
             pool = stack.enter_context(_spawn_pool(workers))
-        tables = pool.map(stage, (files_to_table(b) for b in batches))
+        tables = _bounded_map(pool, stage, (files_to_table(b) for b in batches), 4 * workers)
         for batch, table in zip(batches, tables, strict=True):
             yield len(batch), table
+
+
+def _bounded_map(
+    pool: ProcessPoolExecutor, stage: Stage, tables: Iterable[pa.Table], ahead: int
+) -> Iterator[pa.Table]:
+    """pool.map, in order, with at most `ahead` batches submitted and not yet taken: results
+    wait in memory only as long as the caller is slower than the workers."""
+    pending: deque[Future[pa.Table]] = deque()
+    for table in tables:
+        if len(pending) >= ahead:
+            yield pending.popleft().result()
+        pending.append(pool.submit(stage, table))
+    while pending:
+        yield pending.popleft().result()

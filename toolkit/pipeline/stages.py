@@ -39,6 +39,12 @@ GROUPING_FIELDS = [
 # The contract's per-row body rule, computed here where batches run in parallel.
 BOILERPLATE = "_boilerplate_body"
 CHECK_FIELDS = [(BOILERPLATE, pa.bool_())]
+# The columns group_duplicates reads, and those it sets.
+GROUPING_INPUTS = (
+    *(f.name for f in dataclasses.fields(Member)),
+    *(name for name, _ in GROUPING_FIELDS),
+)
+GROUPED = ("duplicate_group", "story_group", *Member.UPDATED)
 
 
 def files_to_table(files: list[RawFile]) -> pa.Table:
@@ -141,7 +147,8 @@ def split_quarantine(records: pa.Table) -> tuple[pa.Table, pa.Table]:
 
 
 def group_duplicates(rows: pa.Table) -> pa.Table:
-    """Global stage: duplicate and story groups, missing facts carried over inside groups."""
+    """Global stage: duplicate and story groups, missing facts carried over inside groups (rows:
+    at least the GROUPING_INPUTS and GROUPED columns)."""
     names = [f.name for f in dataclasses.fields(Member)]
     columns = [rows.column(n).to_pylist() for n in names]
     members = [
@@ -170,11 +177,8 @@ def group_duplicates(rows: pa.Table) -> pa.Table:
 
 
 def to_contract(rows: pa.Table, contract: Contract) -> tuple[pa.Table, pl.Series]:
-    """Rows in contract order and types, sorted by raw_path for a stable output order, and
-    their body-rule mask in the same order."""
-    # The grouping columns stay behind; the take also gives every build the same buffer layout.
-    rows = rows.select([*contract.names, BOILERPLATE])
-    rows = rows.take(pc.sort_indices(rows.column("raw_path")))
+    """Rows in contract order and types (the grouping columns stay behind), and their
+    body-rule mask."""
     mask = pl.from_arrow(rows.column(BOILERPLATE))
     assert isinstance(mask, pl.Series)
-    return rows.drop_columns([BOILERPLATE]).cast(contract.arrow_schema), mask
+    return rows.select(contract.names).cast(contract.arrow_schema), mask

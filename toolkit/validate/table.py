@@ -152,7 +152,11 @@ def require_valid(
     table: pa.Table, contract: Contract, boilerplate: pl.Series | None = None
 ) -> None:
     """Raise DataValidationError listing every way the table breaks the contract."""
-    failures = validate_table(table, contract, boilerplate=boilerplate)
+    raise_failures(validate_table(table, contract, boilerplate=boilerplate))
+
+
+def raise_failures(failures: list[Failure]) -> None:
+    """Raise DataValidationError naming the first few failures, if there are any."""
     if failures:
         shown = "; ".join(f"{f.code} {f.column or ''} rows {list(f.rows)}" for f in failures[:5])
         raise DataValidationError(

@@ -1,0 +1,94 @@
+"""The build streams: rows are spilled as batches arrive and assembled chunk by chunk, and
+none of that cutting shows in the dataset."""
+
+from __future__ import annotations
+
+import functools
+import json
+import shutil
+import sys
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from tests.conftest import RAW
+from toolkit.build import BuildOptions, build
+from toolkit.errors import DataValidationError
+from toolkit.pipeline import assemble as assemble_module
+from toolkit.pipeline.collect import collect
+from toolkit.pipeline.local import run_batches
+
+build_module = sys.modules["toolkit.build"]
+
+
+@pytest.fixture
+def raw(tmp_path: Path) -> Path:
+    """The seeds, each also copied, and upper-cased: 15 files, 4 duplicate groups as in raw/."""
+    target = tmp_path / "raw"
+    shutil.copytree(RAW, target)
+    for path in sorted(RAW.glob("*.txt")):
+        (target / f"copy-{path.name}").write_bytes(path.read_bytes())
+        (target / "sub").mkdir(exist_ok=True)
+        (target / "sub" / path.name).write_text(path.read_text(encoding="utf-8").upper())
+    return target
+
+
+def dataset(out: Path) -> tuple[pa.Table, dict[str, object]]:
+    table = pq.read_table(out / "data", schema=None)
+    report = json.loads((out / "build_report.json").read_text())
+    return table, report
+
+
+def test_tiny_batches_and_chunks_give_the_same_dataset(
+    raw: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build(BuildOptions(raw, tmp_path / "whole", progress=False))
+    monkeypatch.setattr(assemble_module, "CHUNK_ROWS", 2)
+    monkeypatch.setattr(build_module, "run_batches", functools.partial(run_batches, batch_size=3))
+    build(BuildOptions(raw, tmp_path / "cut", progress=False))
+    whole, cut = dataset(tmp_path / "whole"), dataset(tmp_path / "cut")
+    assert cut[0].equals(whole[0])
+    assert cut[1] == whole[1]
+    assert whole[0].num_rows == 15 and whole[1]["duplicate_groups"]["groups"] == 4
+
+
+def test_a_failure_in_a_later_chunk_names_its_row_in_the_whole_dataset(
+    raw: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    article = sys.modules["toolkit.extract.article"]
+    real = article.drop_credited_captions
+
+    def leaky(paragraphs: list[str]) -> list[str]:  # only the upper-cased copies break
+        if paragraphs and paragraphs[0].isupper():
+            return ["Share on Facebook", "Sign up for our newsletter"]
+        return real(paragraphs)  # type: ignore[no-any-return]
+
+    monkeypatch.setattr(article, "drop_credited_captions", leaky)
+    monkeypatch.setattr(assemble_module, "CHUNK_ROWS", 4)
+    with pytest.raises(DataValidationError) as caught:
+        build(BuildOptions(raw, tmp_path / "dist", progress=False))
+    rows = sorted(r for f in caught.value.failures for r in f["rows"])  # type: ignore[attr-defined]
+    paths = sorted(p.relative_to(raw).as_posix() for p in raw.rglob("*.txt"))
+    assert rows == [i for i, p in enumerate(paths) if p.startswith("sub/")]
+
+
+def test_what_the_build_keeps_in_memory_holds_no_article_text(tmp_path: Path) -> None:
+    """Bodies go to disk as batches arrive; memory keeps what grouping needs (signatures)."""
+    schema = build_module.record_schema(build_module.load_contract())
+    stage = functools.partial(build_module.extract_batch, schema=schema)
+    files = build_module.discover(RAW)
+    collected = collect(run_batches(files, stage, batch_size=2), schema, tmp_path)
+    assert collected.keys.num_rows == collected.rows.num_rows == 5
+    assert "body" not in collected.keys.column_names
+    assert "body" in collected.rows.schema.names
+    assert not {"_minhash", "_story_terms"} & set(collected.rows.schema.names)
+
+
+def test_batches_out_of_path_order_are_refused(tmp_path: Path) -> None:
+    schema = build_module.record_schema(build_module.load_contract())
+    stage = functools.partial(build_module.extract_batch, schema=schema)
+    files = build_module.discover(RAW)[::-1]
+    with pytest.raises(RuntimeError, match="out of raw_path order"):
+        collect(run_batches(files, stage, batch_size=2), schema, tmp_path)

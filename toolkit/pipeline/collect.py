@@ -1,0 +1,83 @@
+"""The first global step: extracted batches, as an engine delivers them, split into what the
+grouping needs (kept in memory: a few hundred bytes a row, mostly the MinHash signature) and the
+rest of each row (spilled to disk), so memory follows the dedup index, not the corpus text."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from toolkit.pipeline.cache import ExtractionCache, used_keys
+from toolkit.pipeline.spill import Spill, SpillWriter
+from toolkit.pipeline.stages import GROUPED, GROUPING_INPUTS, split_quarantine
+
+QUARANTINE_COLUMNS = ("raw_path", "reason", "detail")
+SORT_KEY = "raw_path"  # the output's order, which every engine delivers batches in
+
+
+@dataclass(frozen=True)
+class Collected:
+    """Every record of a build, split three ways, each in input order."""
+
+    rows: Spill  # the kept rows' columns that grouping neither reads nor sets
+    keys: pa.Table  # the kept rows' grouping columns (GROUPING_INPUTS, GROUPED, SORT_KEY)
+    quarantined: pa.Table  # QUARANTINE_COLUMNS of every quarantined file
+
+
+def collect(
+    batches: Iterable[pa.Table],
+    schema: pa.Schema,
+    folder: Path,
+    cache: ExtractionCache | None = None,
+) -> Collected:
+    """Consume extracted batches (record schema, sorted by raw_path): cached records filled in
+    and fresh ones added to the cache, quarantined records set apart, rows spilled to folder."""
+    keep = [n for n in schema.names if n in {*GROUPING_INPUTS, *GROUPED, SORT_KEY}]
+    grouping = {*GROUPING_INPUTS, *GROUPED, *QUARANTINE_COLUMNS[1:]}
+    spilled = [n for n in schema.names if n not in grouping]
+    writer = SpillWriter(folder / "records.arrow", _select(schema, spilled))
+    part = cache.writer(cache.keys()) if cache is not None else None
+    used: set[str] = set()
+    keys: list[pa.Table] = []
+    quarantined: list[pa.Table] = []
+    last: str | None = None
+    for batch in batches:
+        if cache is not None and part is not None:
+            batch = cache.fill(batch)
+            part.write(batch)
+            used |= used_keys(batch)
+        last = _check_order(batch, last)
+        rows, bad = split_quarantine(batch)
+        writer.write(rows.select(spilled))
+        keys.append(rows.select(keep))
+        if bad.num_rows:
+            quarantined.append(bad.select(list(QUARANTINE_COLUMNS)))
+    if part is not None:
+        part.commit(used)
+    return Collected(
+        writer.close(),
+        pa.concat_tables(keys) if keys else _select(schema, keep).empty_table(),
+        pa.concat_tables(quarantined)
+        if quarantined
+        else _select(schema, list(QUARANTINE_COLUMNS)).empty_table(),
+    )
+
+
+def _select(schema: pa.Schema, names: list[str]) -> pa.Schema:
+    return pa.schema([schema.field(n) for n in names])
+
+
+def _check_order(batch: pa.Table, last: str | None) -> str | None:
+    """Refuse batches out of raw_path order: rows are written as they come, never sorted."""
+    paths = batch.column(SORT_KEY)
+    if not len(paths):
+        return last
+    ordered = pc.all(pc.less_equal(paths.slice(0, len(paths) - 1), paths.slice(1))).as_py()
+    first = paths[0].as_py()
+    if ordered is False or (last is not None and first < last):
+        raise RuntimeError("an engine delivered batches out of raw_path order")
+    return str(paths[-1].as_py())

@@ -30,6 +30,17 @@ def cjk_count(text: str) -> int:
     return len(_CJK.findall(text))
 
 
+def has_cjk(text: str) -> bool:
+    """_CJK.search(text) as a bool, sparing ASCII text (half the paragraphs) the regex scan."""
+    return not text.isascii() and _CJK.search(text) is not None
+
+
+def domain_only(lower: str) -> bool:
+    """Whether a unit (stripped, lower-cased) is a bare domain: a dot first, then the regex
+    (most units have no dot, and a failed `in` costs far less than a failed match)."""
+    return "." in lower and _DOMAIN_ONLY.match(lower) is not None
+
+
 @functools.lru_cache(maxsize=8192)
 def weight(text: str) -> int:
     """Words in text, counting two CJK characters as one word (cached: every finder asks)."""
@@ -43,7 +54,7 @@ def weight(text: str) -> int:
 def joined_weight(texts: list[str]) -> int:
     """weight() of the texts joined by blank lines, summed from their cached weights (words
     never run across a line); text with CJK, whose half-words round, is counted whole."""
-    if any(_CJK.search(t) for t in texts):
+    if any(has_cjk(t) for t in texts):
         return weight("\n\n".join(texts))
     return sum(weight(t) for t in texts)
 
@@ -221,7 +232,7 @@ def _reason(
             return "share_buttons"
         if bare.rstrip(".") in kb.button_phrases:
             return "button"
-    if _DOMAIN_ONLY.match(lower) and not lower.startswith("http"):
+    if domain_only(lower) and not lower.startswith("http"):
         return "credit_domain"
     # (cheap tests first: an address has '://' or 'www.', a long token 40 characters)
     urls = ("://" in text or "www." in text) and _URL.findall(text)

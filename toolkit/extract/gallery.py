@@ -12,6 +12,12 @@ MIN_SLIDES = 3
 MAX_SLIDE_UNITS = 8  # a slide is a counter, a title, a caption and a credit; print pages run longer
 
 
+def counter(text: str) -> re.Match[str] | None:
+    """_COUNTER.match(text), skipping the regex for text that starts with a letter (nearly
+    every unit): a letter is a word character but no digit, so the match fails there."""
+    return None if text[:1].isalpha() else _COUNTER.match(text)
+
+
 def _slides(units: list[Classified]) -> list[int]:
     """Indices of the longest run of nearby counters with one total and rising numbers (a
     print's bare page numbers rise too, but pages lie far apart)."""
@@ -19,7 +25,7 @@ def _slides(units: list[Classified]) -> list[int]:
     current: list[int] = []
     last = (0, 0)
     for i, c in enumerate(units):
-        m = _COUNTER.match(c.text)
+        m = counter(c.text)
         if not m or (c.furniture == "print_page" and m.end() < len(c.text)):
             continue
         k, n = int(m.group(1)), int(m.group(2))

@@ -85,10 +85,16 @@ def _holds_more_than(folder: Path, count: int) -> bool:
 
 
 def _warm_up() -> None:
-    """Import the stages and run the extractor once: its models and caches load now."""
+    """Import the stages and run the extractor once: its models and caches load now. What is
+    loaded then lives as long as the worker, so it is moved out of the cyclic GC's reach: each
+    full collection would otherwise walk those ~160,000 objects again (5% of a worker's CPU)."""
+    import gc
+
     from toolkit.extract.article import extract_articles
 
     extract_articles(["Warm Up\n\nBy A Writer\n\nMonday, 1 June 2026. " + "A sentence. " * 30])
+    gc.collect()  # (garbage is freed first: frozen objects are never collected)
+    gc.freeze()
 
 
 def _apply(

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import functools
-from contextlib import ExitStack
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -21,9 +23,16 @@ from toolkit.output.report import REPORT_FILE, build_report, write_report
 from toolkit.pipeline.assemble import Assembled, assemble
 from toolkit.pipeline.cache import ExtractionCache
 from toolkit.pipeline.collect import collect
-from toolkit.pipeline.local import run_batches, warm_pool
+from toolkit.pipeline.local import Executor, run_batches, warm_pool
 from toolkit.pipeline.stages import extract_batch, group_duplicates, record_schema
 from toolkit.validate.card import card_failures
+
+
+class Engine(StrEnum):
+    """Where the per-batch stage runs; everything after it runs in this process."""
+
+    local = "local"  # worker processes on this machine
+    ray = "ray"  # Ray Data tasks on a Ray cluster (the ray extra)
 
 
 @dataclass(frozen=True)
@@ -38,6 +47,8 @@ class BuildOptions:
     progress: bool | None = None
     workers: int = 1
     cache_dir: Path | None = None  # the extraction cache; None extracts every file
+    engine: Engine = Engine.local
+    address: str | None = None  # the Ray cluster; None starts one on this machine
 
 
 @dataclass(frozen=True)
@@ -71,7 +82,7 @@ def build(opts: BuildOptions) -> BuildResult:
     """Run every stage; the output folder changes only if the whole build succeeds."""
     contract = load_contract(opts.contract_path)
     with ExitStack() as scratch_stack:
-        with warm_pool(opts.workers, opts.raw_dir) as pool:
+        with _engine(opts) as run:
             # Rows are written in the order they come, which is the output's: raw_path order.
             files = sorted(discover(opts.raw_dir), key=lambda f: f.rel_path)
             _check_paths(opts)
@@ -80,10 +91,7 @@ def build(opts: BuildOptions) -> BuildResult:
             schema = record_schema(contract)
             cache = ExtractionCache.at(opts.cache_dir, schema).frozen() if opts.cache_dir else None
             stage = functools.partial(extract_batch, schema=schema, cache=cache)
-            batches = run_batches(
-                files, stage, progress=opts.progress, workers=opts.workers, pool=pool
-            )
-            collected = collect(batches, schema, scratch, cache)
+            collected = collect(run(files, stage), schema, scratch, cache)
         quarantined = collected.quarantined
         if opts.strict and quarantined.num_rows:
             first = quarantined.slice(0, 1).to_pylist()[0]
@@ -96,6 +104,21 @@ def build(opts: BuildOptions) -> BuildResult:
         del collected, grouped
         reached("extracted")
         return _write(opts, contract, assembled, quarantined)
+
+
+@contextmanager
+def _engine(opts: BuildOptions) -> Iterator[Executor]:
+    """The chosen engine's executor, started while this process finds the files."""
+    if opts.engine is Engine.ray:
+        from toolkit.pipeline.ray_engine import ray_session  # (Ray is an optional extra)
+
+        with ray_session(opts.address, opts.workers) as run:
+            yield run
+        return
+    with warm_pool(opts.workers, opts.raw_dir) as pool:
+        yield lambda files, stage: run_batches(
+            files, stage, progress=opts.progress, workers=opts.workers, pool=pool
+        )
 
 
 def _write(

@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from toolkit.build import BuildOptions, build
+from toolkit.build import BuildOptions, Engine, build
 from toolkit.config import project_defaults
 from toolkit.contract import load_contract
 from toolkit.cores import default_workers
@@ -82,9 +82,22 @@ def build_command(
     no_cache: Annotated[
         bool, typer.Option("--no-cache", help="Extract every file, and keep no cache")
     ] = False,
+    engine: Annotated[
+        Engine,
+        typer.Option("--engine", help="Where files are extracted: this machine, or a Ray cluster"),
+    ] = Engine.local,
+    address: Annotated[
+        str | None,
+        typer.Option(
+            "--address",
+            help="Ray cluster to use (host:port, or auto) [default: start one on this machine]",
+        ),
+    ] = None,
 ) -> None:
     """Build a Hub-ready dataset folder (Parquet shards, card, report) from RAW_DIR."""
     with _user_errors():
+        if address is not None and engine is not Engine.ray:
+            raise UsageError("--address: only with --engine ray")
         defaults = project_defaults()
         raw = raw_dir or defaults.raw
         # The project's own card follows the project's own raw folder, not other builds.
@@ -98,6 +111,8 @@ def build_command(
             contract,
             workers=workers or default_workers(),
             cache_dir=None if no_cache else cache_dir or defaults.cache,
+            engine=engine,
+            address=address,
         )
         result = build(opts)
     counts = result.report["counts"]

@@ -19,6 +19,8 @@ from toolkit.pipeline.stages import files_to_table
 
 BATCH_SIZE = 256
 Stage = Callable[[pa.Table], pa.Table]
+# What an engine offers the build: the stage over every batch of files, results in input order.
+Executor = Callable[[list[RawFile], Stage], Iterator[pa.Table]]
 
 
 def run_batches(

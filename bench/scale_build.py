@@ -1,0 +1,63 @@
+"""Benchmark the engines at scale: the whole build of a synthetic corpus, time and peak memory.
+
+    python bench/scale_build.py [--articles 1000000] [--engine local|ray|both] [--workers 2]
+                                [--work DIR]
+
+Writes ARTICLES synthetic articles (as bench/dedup_build.py does, kept in WORK and reused), then
+times `toolkit build --no-cache` on them with each engine in a fresh process tree, with the peak
+resident memory of the whole tree (for Ray: the cluster it starts on this machine, its workers
+and object store included). With both engines, their outputs are compared byte for byte.
+"""
+
+from __future__ import annotations
+
+import argparse
+import filecmp
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from dedup_build import corpus, run  # noqa: E402 - the same corpus and measure as there
+
+
+def build(raw: Path, out: Path, engine: str, workers: int) -> tuple[float, int]:
+    return run([sys.executable, "-m", "toolkit", "build", str(raw), "--out", str(out),
+                "--card", os.devnull, "--workers", str(workers), "--no-cache",
+                "--engine", engine])  # fmt: skip
+
+
+def same_files(a: Path, b: Path) -> bool:
+    names = sorted(p.relative_to(a) for p in a.rglob("*") if p.is_file())
+    if names != sorted(p.relative_to(b) for p in b.rglob("*") if p.is_file()):
+        return False
+    return all(filecmp.cmp(a / n, b / n, shallow=False) for n in names)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=1_000_000)
+    parser.add_argument("--engine", choices=["local", "ray", "both"], default="local")
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "toolkit-bench")
+    args = parser.parse_args()
+    args.work.mkdir(parents=True, exist_ok=True)
+    raw = corpus(args.work, args.articles) / "raw"
+    engines = ["local", "ray"] if args.engine == "both" else [args.engine]
+    outs = {}
+    for engine in engines:
+        outs[engine] = args.work / f"dist-{engine}-{args.articles}"
+        seconds, peak = build(raw, outs[engine], engine, args.workers)
+        print(
+            f"{engine}: {args.articles} articles, {args.workers} workers: {seconds:.1f} s, "
+            f"{args.articles / seconds:,.0f} docs/s, peak RSS {peak / 2**30:.2f} GiB",
+            flush=True,
+        )
+    if len(outs) == 2:
+        same = same_files(outs["local"], outs["ray"])
+        print(f"ray output {'==' if same else '!='} local output, byte for byte")
+
+
+if __name__ == "__main__":
+    main()

@@ -4,9 +4,12 @@ none of that cutting shows in the dataset."""
 from __future__ import annotations
 
 import functools
+import gc
 import json
+import pickle
 import shutil
 import sys
+import tracemalloc
 from pathlib import Path
 
 import pyarrow as pa
@@ -19,6 +22,7 @@ from toolkit.errors import DataValidationError
 from toolkit.pipeline import assemble as assemble_module
 from toolkit.pipeline.collect import collect
 from toolkit.pipeline.local import run_batches
+from toolkit.pipeline.stages import files_to_table
 
 build_module = sys.modules["toolkit.build"]
 
@@ -92,3 +96,30 @@ def test_batches_out_of_path_order_are_refused(tmp_path: Path) -> None:
     files = build_module.discover(RAW)[::-1]
     with pytest.raises(RuntimeError, match="out of raw_path order"):
         collect(run_batches(files, stage, batch_size=2), schema, tmp_path)
+
+
+def test_batches_from_other_processes_are_not_kept_whole_for_their_grouping_columns(
+    tmp_path: Path,
+) -> None:
+    """A batch from another process lives in memory the engine allocated (unpickled bytes, or
+    Ray's object store, where a column kept by reference pins the whole block, bodies and
+    all): the grouping columns are copied out, and none of what was sent stays alive."""
+    schema = build_module.record_schema(build_module.load_contract())
+    table = build_module.extract_batch(files_to_table(build_module.discover(RAW)), schema)
+    where = table.schema.get_field_index("raw_path")
+    tracemalloc.start()
+    try:
+        blocks = []
+        for i in range(20):  # 20 batches of the seeds, under their own paths, as a pool sends them
+            paths = pa.array([f"{i:03d}/{p}" for p in table.column("raw_path").to_pylist()])
+            blocks.append(pickle.dumps(table.set_column(where, "raw_path", paths)))
+        sent = sum(len(b) for b in blocks)
+        before = tracemalloc.get_traced_memory()[0]
+        collected = collect((pickle.loads(b) for b in blocks), schema, tmp_path)
+        del blocks
+        gc.collect()
+        kept = tracemalloc.get_traced_memory()[0] - (before - sent)
+    finally:
+        tracemalloc.stop()
+    assert collected.keys.num_rows == 100
+    assert kept < sent / 10, (kept, sent)

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -53,9 +54,9 @@ def collect(
         last = _check_order(batch, last)
         rows, bad = split_quarantine(batch)
         writer.write(rows.select(spilled))
-        keys.append(rows.select(keep))
+        keys.append(_copied(rows.select(keep)))
         if bad.num_rows:
-            quarantined.append(bad.select(list(QUARANTINE_COLUMNS)))
+            quarantined.append(_copied(bad.select(list(QUARANTINE_COLUMNS))))
     if part is not None:
         part.commit(used)
     return Collected(
@@ -65,6 +66,12 @@ def collect(
         if quarantined
         else _select(schema, list(QUARANTINE_COLUMNS)).empty_table(),
     )
+
+
+def _copied(table: pa.Table) -> pa.Table:
+    """The table in buffers of its own: a batch from Ray's object store is one block, which
+    any column kept by reference would pin whole, article text included."""
+    return table.take(pa.array(np.arange(table.num_rows)))
 
 
 def _select(schema: pa.Schema, names: list[str]) -> pa.Schema:

@@ -192,8 +192,8 @@ def _fresh(records: pa.Table, known: set[str]) -> pa.Table:
     keys = records.column(KEY)
     reason = records.column("reason")
     extracted = pc.or_kleene(pc.is_null(reason), pc.equal(reason, "no_body"))
-    unseen = pc.invert(pc.is_in(keys, pa.array(list(known), pa.string())))
-    fresh = records.filter(pc.and_(pc.and_(pc.is_valid(keys), unseen), extracted))
+    unseen = pa.array([k is not None and k not in known for k in keys.to_pylist()], pa.bool_())
+    fresh = records.filter(pc.and_(unseen, extracted))
     first = _first_of_each(fresh.column(KEY).to_pylist())
     return fresh.take(pa.array(first, pa.int64())).drop_columns(list(PATH_COLUMNS))
 

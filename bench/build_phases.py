@@ -4,7 +4,8 @@
 
 Wraps the steps build() calls (discover, the parallel stage with the spilling of its batches,
 grouping, assembly with validation, shards, report, card) with timers, then prints seconds per
-step, the worker processes' CPU per file, and the main process's CPU, page faults and peak RSS.
+step with the main process's peak memory during it, the worker processes' CPU per file, and
+the main process's CPU, page faults and peak RSS.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import argparse
 import functools
 import resource
 import sys
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -28,6 +30,31 @@ STEPS = [
 ]
 
 
+class RSSSampler:
+    """This process's resident memory, sampled every 20 ms; the peak since the last reset."""
+
+    def __init__(self) -> None:
+        self.peak, self._stop = 0, threading.Event()
+        threading.Thread(target=self._run, daemon=True).start()
+
+    def reset(self) -> None:
+        self.peak = self._now()
+
+    def stop(self) -> None:
+        self._stop.set()
+
+    def _run(self) -> None:
+        while not self._stop.wait(0.02):
+            self.peak = max(self.peak, self._now())
+
+    @staticmethod
+    def _now() -> int:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) * 1024
+        return 0
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("raw", type=Path)
@@ -37,15 +64,19 @@ def main() -> None:
     args = parser.parse_args()
     module = sys.modules["toolkit.build"]
     seconds: dict[str, float] = {}
+    peaks: dict[str, int] = {}
+    rss = RSSSampler()
 
     def timed(name: str, step: Callable[..., Any]) -> Callable[..., Any]:
         @functools.wraps(step)
         def run(*a: Any, **k: Any) -> Any:
             started = time.perf_counter()
+            rss.reset()
             try:
                 return step(*a, **k)
             finally:
                 seconds[name] = seconds.get(name, 0.0) + time.perf_counter() - started
+                peaks[name] = max(peaks.get(name, 0), rss.peak)
 
         return run
 
@@ -58,8 +89,10 @@ def main() -> None:
     result = module.build(options)
     total = time.perf_counter() - started
     files = result.report["counts"]["files"]
+    rss.stop()
     for name in STEPS:
-        print(f"{name:18s} {seconds.get(name, 0.0):7.2f} s")
+        peak = peaks.get(name, 0) / 2**20
+        print(f"{name:18s} {seconds.get(name, 0.0):7.2f} s   main process peak {peak:6.0f} MiB")
     print(f"{'build':18s} {total:7.2f} s for {files} files")
     me = resource.getrusage(resource.RUSAGE_SELF)
     workers = resource.getrusage(resource.RUSAGE_CHILDREN)

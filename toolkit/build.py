@@ -92,6 +92,7 @@ def build(opts: BuildOptions) -> BuildResult:
             cache = ExtractionCache.at(opts.cache_dir, schema).frozen() if opts.cache_dir else None
             stage = functools.partial(extract_batch, schema=schema, cache=cache)
             collected = collect(run(files, stage), schema, scratch, cache)
+            del files  # (a few hundred bytes a file, not needed past this point)
         quarantined = collected.quarantined
         if opts.strict and quarantined.num_rows:
             first = quarantined.slice(0, 1).to_pylist()[0]

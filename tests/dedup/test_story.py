@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 import polars as pl
+import pytest
 
+from toolkit.dedup import story
 from toolkit.dedup.story import story_groups, story_pairs, story_terms, term_lists, terms_frame
 
 MAYOR = (
@@ -47,7 +49,7 @@ def test_story_value_is_the_first_published_member_and_copies_share_it() -> None
     ids = ["b", "a", "c"]
     bodies = [MAYOR_LATER, MAYOR, STORM]
     dates = [DAY + dt.timedelta(days=1), DAY, None]
-    terms = terms_frame(term_lists(bodies))
+    terms = term_lists(bodies)
     assert story_groups(ids, terms, dates, duplicate_pairs=[]) == ["a", "a", "c"]
     # A copy is in its original's story even when their names alone would not link them.
     assert story_groups(ids, terms, dates, duplicate_pairs=[(1, 2)]) == ["a", "a", "a"]
@@ -56,3 +58,15 @@ def test_story_value_is_the_first_published_member_and_copies_share_it() -> None
 def test_text_without_case_uses_every_word() -> None:
     terms = terms_frame(term_lists(["東京 大阪 京都 名古屋 札幌 福岡"]))
     assert isinstance(terms, pl.DataFrame) and terms.height == 6
+
+
+def test_story_pairs_do_not_depend_on_how_many_articles_a_pass_takes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    bodies = [MAYOR, STORM, MAYOR_LATER, STORM, MAYOR] * 3
+    dates = [DAY + dt.timedelta(days=i % 3) for i in range(len(bodies))]
+    whole = story_pairs(bodies, dates)
+    assert whole  # (the corpus has stories to find)
+    for chunk in (1, 2, 7):
+        monkeypatch.setattr(story, "DOC_CHUNK", chunk)
+        assert story_pairs(bodies, dates) == whole, chunk

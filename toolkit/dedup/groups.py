@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 
-@dataclass
+@dataclass(slots=True)  # (a million of them in a 1M build: no __dict__ each)
 class Member:
     """What choosing the canonical copy and carrying facts over need to know of a row."""
 

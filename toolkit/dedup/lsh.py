@@ -19,18 +19,23 @@ BANDS = SLOTS // ROWS
 CONTAINMENT = 0.6  # share of the shorter body's shingles the longer one must have
 MIN_SHINGLES = 8  # below this a body is too short to call a copy of anything but itself
 _VERIFY_CHUNK = 1 << 18
+_KEY_CHUNK = 1 << 16
 
 Pairs = npt.NDArray[np.int64]  # shape (k, 2), i < j
 
 
 def band_keys(sig: npt.NDArray[np.uint32]) -> npt.NDArray[np.uint64]:
     """One 64-bit key per (body, band): equal keys mean the band's slots all agree."""
-    rows = sig[:, : BANDS * ROWS].astype(np.uint64).reshape(sig.shape[0], BANDS, ROWS)
-    with np.errstate(over="ignore"):
-        key = np.zeros(rows.shape[:2], dtype=np.uint64)
-        for r in range(ROWS):
-            key = mix(key + rows[:, :, r] + np.uint64(r + 1))
-    return key
+    keys = np.empty((sig.shape[0], BANDS), dtype=np.uint64)
+    for start in range(0, sig.shape[0], _KEY_CHUNK):  # (64-bit copies of a chunk, not of all)
+        part = sig[start : start + _KEY_CHUNK, : BANDS * ROWS]
+        rows = part.astype(np.uint64).reshape(part.shape[0], BANDS, ROWS)
+        with np.errstate(over="ignore"):
+            key = np.zeros(rows.shape[:2], dtype=np.uint64)
+            for r in range(ROWS):
+                key = mix(key + rows[:, :, r] + np.uint64(r + 1))
+        keys[start : start + part.shape[0]] = key
+    return keys
 
 
 def candidate_pairs(keys: npt.NDArray[np.uint64]) -> Pairs:

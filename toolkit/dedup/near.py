@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -65,13 +66,15 @@ class DuplicateIndex:
         """Index pairs (i < j) of bodies that are copies of one article, sorted."""
         if not self._sigs:
             return []
-        sig = np.concatenate(self._sigs)
-        sizes = np.concatenate(self._sizes)
-        found = np.concatenate(
-            [_exact_pairs(np.concatenate(self._exact)), verified_pairs(sig, sizes)]
-        )
+        sig, sizes, exact = (_joined(p) for p in (self._sigs, self._sizes, self._exact))
+        found = np.concatenate([_exact_pairs(exact), verified_pairs(sig, sizes)])
         found = unique_pairs(found, sig.shape[0])
         return [(int(a), int(b)) for a, b in found]
+
+
+def _joined(parts: list[npt.NDArray[Any]]) -> npt.NDArray[Any]:
+    """The parts as one array; one part is used as it is (a signature copy is 512 MB at 1M)."""
+    return parts[0] if len(parts) == 1 else np.concatenate(parts)
 
 
 def _exact_pairs(exact: npt.NDArray[np.uint64]) -> Pairs:

@@ -9,7 +9,7 @@ Words that many articles share (a country, a weekday) get little weight and no j
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 import numpy as np
 import polars as pl
@@ -22,6 +22,7 @@ WINDOW = dt.timedelta(days=7)
 TOP_TERMS = 50
 LINK_DF = 100  # a name in more articles than this proposes no pair (it still weighs)
 LINK_NAMES = 2  # rare names two articles must share to be compared at all
+DOC_CHUNK = 1 << 17  # articles per pass of the per-article steps
 _UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁΑ-Ω"
 _CAP = rf"[{_UPPER}][\w’'-]*\w"
 # A run of capitalised words, with what precedes it: a sentence start, a word, or a comma.
@@ -78,37 +79,38 @@ def term_lists(bodies: Sequence[str] | pa.Array) -> pa.Array:
     return pa.ListArray.from_arrays(pa.array(offsets), pa.array(hashes[order]), type=TERMS_TYPE)
 
 
-def terms_frame(lists: pa.Array | pa.ChunkedArray) -> pl.DataFrame:
-    """(doc, term) rows of a term_lists column, doc numbered by row."""
+def terms_frame(lists: pa.Array | pa.ChunkedArray, offset: int = 0) -> pl.DataFrame:
+    """(doc, term) rows of a term_lists column, doc numbered by row from offset."""
     frame = pl.from_arrow(pa.table({"term": lists}))
     assert isinstance(frame, pl.DataFrame)
-    return frame.with_row_index("doc").explode("term").drop_nulls()
+    return frame.with_row_index("doc", offset=offset).explode("term").drop_nulls()
 
 
 def story_pairs(bodies: Sequence[str], dates: Sequence[dt.date | None]) -> list[tuple[int, int]]:
     """Index pairs (i < j) of articles about the same event."""
-    return term_pairs(terms_frame(term_lists(bodies)), dates)
+    return term_pairs(term_lists(bodies), dates)
 
 
-def term_pairs(terms: pl.DataFrame, dates: Sequence[dt.date | None]) -> list[tuple[int, int]]:
-    """Story pairs from (doc, term) rows: TF-IDF of the top terms, cosine, date window."""
+def term_pairs(
+    lists: pa.Array | pa.ChunkedArray, dates: Sequence[dt.date | None]
+) -> list[tuple[int, int]]:
+    """Story pairs from a term_lists column: TF-IDF of the top terms, cosine, date window. The
+    per-article steps run DOC_CHUNK articles at a time: their working memory (hash tables over
+    every term occurrence) follows a chunk, not the corpus."""
     n = len(dates)
     if n < 2:
         return []
-    counts = terms.group_by("doc", "term").len("tf")
-    df = counts.group_by("term").len("df")
-    weights = (
-        counts.join(df, on="term")
-        .with_columns(
-            w=(1 + pl.col("tf").cast(pl.Float64).log())
-            * ((1 + n) / (1 + pl.col("df").cast(pl.Float64))).log().add(1)
-        )
-        .sort(["doc", "w", "term"], descending=[False, True, False])
-        .group_by("doc", maintain_order=True)
-        .head(TOP_TERMS)
-        .with_columns(w=pl.col("w") / (pl.col("w") ** 2).sum().over("doc").sqrt())
-        .select("doc", "term", "w")
+
+    def chunks() -> Iterator[pl.DataFrame]:
+        for start in range(0, n, DOC_CHUNK):
+            yield terms_frame(lists.slice(start, DOC_CHUNK), offset=start)
+
+    df = (
+        pl.concat([c.unique(["doc", "term"]).group_by("term").len("df") for c in chunks()])
+        .group_by("term")
+        .agg(pl.col("df").sum().cast(pl.UInt32))
     )
+    weights = pl.concat([_top_weights(c, df, n) for c in chunks()])
     # Candidates share a rare name: the join stays small however common the common names are.
     rare = weights.join(df.filter(pl.col("df") <= LINK_DF), on="term").select("doc", "term")
     candidates = (
@@ -135,14 +137,32 @@ def term_pairs(terms: pl.DataFrame, dates: Sequence[dt.date | None]) -> list[tup
     return found
 
 
+def _top_weights(terms: pl.DataFrame, df: pl.DataFrame, n: int) -> pl.DataFrame:
+    """(doc, term, w): each article's TOP_TERMS terms by TF-IDF, weights of unit length."""
+    counts = terms.group_by("doc", "term").len("tf")
+    return (
+        counts.join(df, on="term")
+        .with_columns(
+            w=(1 + pl.col("tf").cast(pl.Float64).log())
+            * ((1 + n) / (1 + pl.col("df").cast(pl.Float64))).log().add(1)
+        )
+        .sort(["doc", "w", "term"], descending=[False, True, False])
+        .group_by("doc", maintain_order=True)
+        .head(TOP_TERMS)
+        .with_columns(w=pl.col("w") / (pl.col("w") ** 2).sum().over("doc").sqrt())
+        .select("doc", "term", "w")
+    )
+
+
 def story_groups(
     ids: Sequence[str],
-    terms: pl.DataFrame,
+    lists: pa.Array | pa.ChunkedArray,
     dates: Sequence[dt.date | None],
     duplicate_pairs: Sequence[tuple[int, int]],
 ) -> list[str]:
-    """The story_group of each article: the id of its story's first-published member."""
-    roots = components(len(ids), [*duplicate_pairs, *term_pairs(terms, dates)])
+    """The story_group of each article (lists: its term_lists): the id of its story's
+    first-published member."""
+    roots = components(len(ids), [*duplicate_pairs, *term_pairs(lists, dates)])
     members: dict[int, list[int]] = {}
     for i, root in enumerate(roots):
         members.setdefault(root, []).append(i)

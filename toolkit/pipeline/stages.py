@@ -14,7 +14,7 @@ import pyarrow.compute as pc
 from toolkit.dedup.groups import Member, assign_groups
 from toolkit.dedup.minhash import SLOTS
 from toolkit.dedup.near import DuplicateIndex, Signed, sign
-from toolkit.dedup.story import TERMS_TYPE, story_groups, term_lists, terms_frame
+from toolkit.dedup.story import TERMS_TYPE, story_groups, term_lists
 from toolkit.extract.article import Extraction, extract_articles
 from toolkit.ingest.discover import RawFile
 from toolkit.ingest.read import read_raw
@@ -168,8 +168,7 @@ def group_duplicates(rows: pa.Table) -> pa.Table:
     updates = {"duplicate_group": assign_groups(members, pairs)}
     updates.update({n: [getattr(m, n) for m in members] for n in Member.UPDATED})
     ids, dates = [m.id for m in members], [m.date for m in members]
-    terms = terms_frame(rows.column("_story_terms"))
-    updates["story_group"] = story_groups(ids, terms, dates, pairs)
+    updates["story_group"] = story_groups(ids, rows.column("_story_terms"), dates, pairs)
     for name, values in updates.items():
         index_ = rows.schema.get_field_index(name)
         rows = rows.set_column(index_, name, pa.array(values, rows.schema.field(name).type))

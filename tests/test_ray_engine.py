@@ -95,3 +95,16 @@ def test_an_address_nobody_answers_at_is_one_line_and_exit_2(tmp_path: Path) -> 
         done.output.strip()
         == f"error: {address}: cannot reach the Ray cluster (Connection refused)"
     )
+
+
+def test_without_an_address_the_build_starts_its_own_ray(tmp_path: Path) -> None:
+    """A new one-machine Ray, even when a cluster already runs here (as the fixture's may)."""
+    raw = Path(__file__).parents[1] / "raw"
+    local, on_ray = tmp_path / "local", tmp_path / "ray"
+    done = runner.invoke(app, ["build", str(raw), "--out", str(local), "--no-cache", "-w", "1"])
+    assert done.exit_code == 0, done.output
+    done = runner.invoke(
+        app, ["build", str(raw), "--out", str(on_ray), "--no-cache", "--engine", "ray", "-w", "1"]
+    )
+    assert done.exit_code == 0, done.output
+    assert files_of(on_ray) == files_of(local)

@@ -44,7 +44,8 @@ def ray_session(address: str | None, workers: int) -> Iterator[Executor]:
         else:
             _check_reachable(address)
         try:
-            ray.init(address=address, **options)
+            # ("local": a new instance even when one runs here already, or RAY_ADDRESS is set)
+            ray.init(address=address or "local", **options)
         except (ConnectionError, RuntimeError, ValueError) as exc:
             problem = _first_line(exc)
             raise UsageError(f"{address}: cannot reach the Ray cluster ({problem})") from exc

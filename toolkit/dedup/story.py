@@ -101,16 +101,19 @@ def term_pairs(
     if n < 2:
         return []
 
-    def chunks() -> Iterator[pl.DataFrame]:
+    def counts() -> Iterator[pl.DataFrame]:
         for start in range(0, n, DOC_CHUNK):
-            yield terms_frame(lists.slice(start, DOC_CHUNK), offset=start)
+            terms = terms_frame(lists.slice(start, DOC_CHUNK), offset=start)
+            yield terms.group_by("doc", "term").len("tf")
 
+    # (one chunk is counted once; more are counted again rather than all kept)
+    first = [next(counts())] if n <= DOC_CHUNK else None
     df = (
-        pl.concat([c.unique(["doc", "term"]).group_by("term").len("df") for c in chunks()])
+        pl.concat([c.group_by("term").len("df") for c in first or counts()])
         .group_by("term")
         .agg(pl.col("df").sum().cast(pl.UInt32))
     )
-    weights = pl.concat([_top_weights(c, df, n) for c in chunks()])
+    weights = pl.concat([_top_weights(c, df, n) for c in first or counts()])
     # Candidates share a rare name: the join stays small however common the common names are.
     rare = weights.join(df.filter(pl.col("df") <= LINK_DF), on="term").select("doc", "term")
     candidates = (
@@ -137,9 +140,8 @@ def term_pairs(
     return found
 
 
-def _top_weights(terms: pl.DataFrame, df: pl.DataFrame, n: int) -> pl.DataFrame:
+def _top_weights(counts: pl.DataFrame, df: pl.DataFrame, n: int) -> pl.DataFrame:
     """(doc, term, w): each article's TOP_TERMS terms by TF-IDF, weights of unit length."""
-    counts = terms.group_by("doc", "term").len("tf")
     return (
         counts.join(df, on="term")
         .with_columns(

@@ -24,24 +24,46 @@ class RawDoc:
     detail: str = ""
 
 
+@dataclass(frozen=True)
+class RawBytes:
+    """A raw file's bytes and their hash, before decoding (which a cached file does without)."""
+
+    rel_path: str
+    sha256: str
+    data: bytes
+    reason: str | None = None
+    detail: str = ""
+
+
 def read_raw(raw: RawFile, max_bytes: int = MAX_FILE_BYTES) -> RawDoc:
     """Read and decode one file; never raises for a bad file."""
+    return decode_raw(read_bytes(raw, max_bytes))
+
+
+def read_bytes(raw: RawFile, max_bytes: int = MAX_FILE_BYTES) -> RawBytes:
+    """Read one file and hash its bytes; never raises for a bad file."""
     if raw.refused:
-        return RawDoc(raw.rel_path, "", "", "", "refused", raw.refused)
+        return RawBytes(raw.rel_path, "", b"", "refused", raw.refused)
     try:
         size, data = _read_bytes(raw, max_bytes)
     except OSError as exc:
-        return RawDoc(raw.rel_path, "", "", "", "unreadable", exc.strerror or str(exc))
+        return RawBytes(raw.rel_path, "", b"", "unreadable", exc.strerror or str(exc))
     if data is None:
-        return RawDoc(raw.rel_path, "", "", "", "too_large", f"{size} bytes > {max_bytes}")
-    sha = hashlib.sha256(data).hexdigest()
+        return RawBytes(raw.rel_path, "", b"", "too_large", f"{size} bytes > {max_bytes}")
+    return RawBytes(raw.rel_path, hashlib.sha256(data).hexdigest(), data)
+
+
+def decode_raw(raw: RawBytes) -> RawDoc:
+    """Decode the bytes read, or pass on why there are none."""
+    if raw.reason is not None:
+        return RawDoc(raw.rel_path, raw.sha256, "", "", raw.reason, raw.detail)
     try:
-        text, encoding = decode_bytes(data)
+        text, encoding = decode_bytes(raw.data)
     except BinaryContent as exc:
-        return RawDoc(raw.rel_path, sha, "", "", "binary", str(exc))
+        return RawDoc(raw.rel_path, raw.sha256, "", "", "binary", str(exc))
     if not text or text.isspace():
-        return RawDoc(raw.rel_path, sha, "", encoding, "empty", "no text in the file")
-    return RawDoc(raw.rel_path, sha, text, encoding)
+        return RawDoc(raw.rel_path, raw.sha256, "", encoding, "empty", "no text in the file")
+    return RawDoc(raw.rel_path, raw.sha256, text, encoding)
 
 
 def _read_bytes(raw: RawFile, max_bytes: int) -> tuple[int, bytes | None]:

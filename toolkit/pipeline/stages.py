@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import polars as pl
@@ -17,8 +16,9 @@ from toolkit.dedup.near import DuplicateIndex, Signed, sign
 from toolkit.dedup.story import TERMS_TYPE, story_groups, term_lists
 from toolkit.extract.article import Extraction, extract_articles
 from toolkit.ingest.discover import RawFile
-from toolkit.ingest.read import read_raw
+from toolkit.ingest.read import decode_raw, read_bytes
 from toolkit.pipeline.cache import CACHED, ExtractionCache
+from toolkit.pipeline.interleave import interleave
 from toolkit.validate.rules import boilerplate_bodies
 
 if TYPE_CHECKING:
@@ -75,33 +75,47 @@ def extract_batch(
     file whose bytes the cache holds is not extracted but marked (reason CACHED) for
     ExtractionCache.fill, which the main process runs on its own memory-mapped parts, so no
     worker copies a cached record through a pipe."""
+    raws = [
+        read_bytes(RawFile(item["raw_path"], item["abs_path"], item["refused"]))
+        for item in batch.to_pylist()
+    ]
+    # (a file the cache holds was decoded and extracted before: neither is done again)
+    held = set(cache.holds([r.sha256 for r in raws])) if cache is not None else set()
     records: list[dict[str, Any]] = []
     texts: list[str] = []
-    for item in batch.to_pylist():
-        raw = RawFile(item["raw_path"], Path(item["abs_path"]), item["refused"])
-        doc = read_raw(raw)
+    for i, raw in enumerate(raws):
+        doc = decode_raw(raw) if i not in held else None
         records.append(
             {
-                "id": row_id(doc.rel_path),
-                "raw_path": doc.rel_path,
-                "raw_sha256": doc.sha256 or None,
-                "raw_encoding": doc.encoding or None,
-                "reason": doc.reason,
-                "detail": doc.detail or None,
+                "id": row_id(raw.rel_path),
+                "raw_path": raw.rel_path,
+                "raw_sha256": raw.sha256 or None,
+                "raw_encoding": (doc.encoding or None) if doc else None,
+                "reason": doc.reason if doc else CACHED,
+                "detail": (doc.detail or None) if doc else None,
             }
         )
-        texts.append(doc.text if doc.reason is None else "")
+        texts.append(doc.text if doc and doc.reason is None else "")
     readable = [i for i, r in enumerate(records) if r["reason"] is None]
-    if cache is not None:
-        hits = {readable[j] for j in cache.holds([records[i]["raw_sha256"] for i in readable])}
-        for i in hits:
-            records[i]["reason"] = CACHED
-        readable = [i for i in readable if i not in hits]
     found = extract_articles([texts[i] for i in readable])
     for i, fields in zip(readable, found, strict=True):
         records[i].update(_extracted(fields))
-    table = with_grouping_signals(pa.Table.from_pylist(records, schema=schema))
-    return with_body_check(table)
+    table = pa.Table.from_pylist(records, schema=schema)
+    return with_signals(table, [i for i, r in enumerate(records) if r["reason"] is None])
+
+
+def with_signals(records: pa.Table, rows: list[int]) -> pa.Table:
+    """The grouping signals and the body check of the given rows (those with a body); the
+    others, quarantined or cached, are left null rather than computed on nothing."""
+    if len(rows) == records.num_rows:
+        return with_body_check(with_grouping_signals(records))
+    if not rows:
+        return records
+    rest = sorted(set(range(records.num_rows)) - set(rows))
+    done = with_body_check(with_grouping_signals(records.take(pa.array(rows, pa.int64()))))
+    return interleave(
+        [(done, rows), (records.take(pa.array(rest, pa.int64())), rest)], records.schema
+    )
 
 
 def _extracted(fields: Extraction | Exception) -> dict[str, Any]:

@@ -41,7 +41,7 @@ def assemble(
     failures: list[Failure] = []
     today, offset = latest_date(), 0
     names = [*contract.names, BOILERPLATE]
-    for chunk in rechunk(collected.rows.batches(), CHUNK_ROWS):
+    for chunk in rechunk(collected.rows.batches(), CHUNK_ROWS, contiguous=False):
         done = grouped.slice(offset, chunk.num_rows)
         joined = pa.table(
             {n: done.column(n) if n in done.column_names else chunk.column(n) for n in names}

@@ -69,9 +69,11 @@ class Spill:
                 yield batch.slice(max(0, start - begin), min(stop, ends[i]) - max(start, begin))
 
 
-def rechunk(tables: Iterable[pa.Table | pa.RecordBatch], rows: int) -> Iterator[pa.Table]:
+def rechunk(
+    tables: Iterable[pa.Table | pa.RecordBatch], rows: int, contiguous: bool = True
+) -> Iterator[pa.Table]:
     """The same rows in order, as tables of exactly `rows` rows (the last may hold fewer),
-    each one contiguous chunk."""
+    each one contiguous chunk (or, for a caller that copies them anyway, as they come)."""
     pending: list[pa.Table] = []
     held = 0
     for table in tables:
@@ -82,11 +84,12 @@ def rechunk(tables: Iterable[pa.Table | pa.RecordBatch], rows: int) -> Iterator[
             pending.append(table.slice(0, take))
             table, held = table.slice(take), held + take
             if held == rows:
-                yield _joined(pending)
+                yield _joined(pending, contiguous)
                 pending, held = [], 0
     if held:
-        yield _joined(pending)
+        yield _joined(pending, contiguous)
 
 
-def _joined(tables: list[pa.Table]) -> pa.Table:
-    return pa.concat_tables(tables).combine_chunks()
+def _joined(tables: list[pa.Table], contiguous: bool) -> pa.Table:
+    table = pa.concat_tables(tables)
+    return table.combine_chunks() if contiguous else table

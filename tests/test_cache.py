@@ -181,3 +181,35 @@ def test_a_cache_inside_or_around_the_raw_or_output_folder_is_refused(
     assert result.exit_code == 2, result.output
     assert "cache folder must not contain or be inside the" in result.output
     assert not (tmp_path / "out").exists()
+
+
+def test_a_build_that_fails_midway_leaves_no_part_and_a_killed_ones_is_swept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The part being written holds every fresh record: a failed build must not leave it, and
+    a killed build's (which no code could remove) goes with the next build."""
+    cache = tmp_path / "cache"
+    real = stages.extract_articles
+    calls: list[int] = []
+
+    def failing(texts: Sequence[str]) -> object:
+        calls.append(len(texts))
+        if len(calls) == 2:
+            raise KeyboardInterrupt  # (as a user's Ctrl-C: not an extraction error)
+        return real(texts)
+
+    monkeypatch.setattr(stages, "extract_articles", failing)
+    build_module = sys.modules["toolkit.build"]
+    run_batches = build_module.run_batches
+    monkeypatch.setattr(
+        build_module, "run_batches", lambda *a, **k: run_batches(*a, **{**k, "batch_size": 2})
+    )
+    with pytest.raises(KeyboardInterrupt):
+        build(BuildOptions(RAW, tmp_path / "out", progress=False, cache_dir=cache))
+    (folder,) = cache.glob("extract-*")
+    assert list(folder.iterdir()) == []
+    killed = folder / ".part-999999999.tmp"  # (no process has this id)
+    killed.write_bytes(b"half a part")
+    monkeypatch.setattr(stages, "extract_articles", real)
+    build(BuildOptions(RAW, tmp_path / "out", progress=False, cache_dir=cache))
+    assert not killed.exists() and len(list(folder.glob("part-*.arrow"))) == 1

@@ -26,7 +26,8 @@ def _staging_name(target: Path, kind: str) -> Path:
     return target.parent / f".{target.name}.{kind}-{os.getpid()}"
 
 
-def _alive(pid: int) -> bool:
+def process_alive(pid: int) -> bool:
+    """Whether a process of this id runs (a leftover's owner may still be writing it)."""
     if pid == os.getpid():
         return True
     try:
@@ -42,7 +43,9 @@ def _leftovers(target: Path, *kinds: str) -> list[Path]:
     """Hidden siblings of target of these kinds whose build process is gone."""
     pattern = re.compile(rf"\.{re.escape(target.name)}\.(?:{'|'.join(kinds)})-(\d+)")
     found = (pattern.fullmatch(p.name) for p in target.parent.iterdir())
-    return sorted(target.parent / m.group() for m in found if m and not _alive(int(m.group(1))))
+    return sorted(
+        target.parent / m.group() for m in found if m and not process_alive(int(m.group(1)))
+    )
 
 
 def sweep_leftovers(target: Path) -> None:

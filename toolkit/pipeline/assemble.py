@@ -16,7 +16,7 @@ from toolkit.output.summary import RowSummary
 from toolkit.pipeline.collect import Collected
 from toolkit.pipeline.spill import Spill, SpillWriter, rechunk
 from toolkit.pipeline.stages import BOILERPLATE, to_contract
-from toolkit.validate.failures import Failure
+from toolkit.validate.failures import Failure, merged
 from toolkit.validate.rules import cross_row_rules
 from toolkit.validate.table import batch_failures, key_columns, raise_failures, schema_failures
 
@@ -41,21 +41,26 @@ def assemble(
     failures: list[Failure] = []
     today, offset = latest_date(), 0
     names = [*contract.names, BOILERPLATE]
-    for chunk in rechunk(collected.rows.batches(), CHUNK_ROWS, contiguous=False):
-        done = grouped.slice(offset, chunk.num_rows)
-        joined = pa.table(
-            {n: done.column(n) if n in done.column_names else chunk.column(n) for n in names}
-        )
-        # (the take gives cached and fresh records one buffer layout, hence one nbytes)
-        joined = joined.take(pa.array(np.arange(joined.num_rows)))
-        rows, mask = to_contract(joined, contract)
-        if not offset:
-            failures += schema_failures(rows.schema, contract, None)
-        failures += batch_failures(rows, contract, today, offset, None, mask)
-        summary.add(rows)
-        writer.write(rows)
-        offset += chunk.num_rows
+    try:
+        for chunk in rechunk(collected.rows.batches(), CHUNK_ROWS, contiguous=False):
+            done = grouped.slice(offset, chunk.num_rows)
+            joined = pa.table(
+                {n: done.column(n) if n in done.column_names else chunk.column(n) for n in names}
+            )
+            # (the take gives cached and fresh records one buffer layout, hence one nbytes)
+            joined = joined.take(pa.array(np.arange(joined.num_rows)))
+            rows, mask = to_contract(joined, contract)
+            if not offset:
+                failures += schema_failures(rows.schema, contract, None)
+            failures += batch_failures(rows, contract, today, offset, None, mask)
+            summary.add(rows)
+            writer.write(rows)
+            offset += chunk.num_rows
+    except BaseException:
+        writer.abort()
+        raise
+    spill = writer.close()
     keys = pl.from_arrow(summary.index.select(key_columns(contract)))
     assert isinstance(keys, pl.DataFrame)
-    raise_failures(failures + cross_row_rules(keys, contract))
-    return Assembled(writer.close(), summary)
+    raise_failures(merged(failures) + cross_row_rules(keys, contract))
+    return Assembled(spill, summary)

@@ -14,6 +14,7 @@ import functools
 import hashlib
 import importlib.metadata
 import os
+import re
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -24,6 +25,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from toolkit.errors import OutputError
+from toolkit.output.atomic import process_alive
 from toolkit.pipeline.interleave import interleave
 
 KEY = "raw_sha256"  # records are found by their file's hash
@@ -125,6 +127,10 @@ class ExtractionCache:
         writer.commit(used)
 
     def _commit(self, new: Path | None, used: set[str]) -> None:
+        for temp in self.folder.glob(".*.tmp"):  # a killed build's part or merge
+            owner = re.fullmatch(r"\.(?:part|merge)-(\d+)\.tmp", temp.name)
+            if owner and not process_alive(int(owner.group(1))):
+                temp.unlink(missing_ok=True)
         parts = self.parts() + ((new,) if new else ())
         if len(parts) > MAX_PARTS:
             merged = _merge(self.folder, parts, pa.array(sorted(used), pa.string()))
@@ -165,6 +171,12 @@ class PartWriter:
             self._writer.write_table(fresh, max_chunksize=BATCH_ROWS)
         except OSError as exc:
             raise _unwritable(self.cache.folder, exc) from exc
+
+    def abort(self) -> None:
+        """Drop the part being written (the build failed: nothing of it is kept)."""
+        if self._sink is not None:
+            self._sink.close()
+        self._temp.unlink(missing_ok=True)
 
     def commit(self, used: set[str]) -> None:
         """Move the part into place, then merge and tidy the cache (see ExtractionCache.add)."""
@@ -213,6 +225,13 @@ def _first_of_each(keys: list[str]) -> list[int]:
 def _merge(folder: Path, parts: tuple[Path, ...], used: pa.Array) -> Path | None:
     """One part holding the used records of every part, copied batch by batch."""
     temp = folder / f".merge-{os.getpid()}.tmp"
+    try:
+        return _merged(folder, parts, used, temp)
+    finally:
+        temp.unlink(missing_ok=True)  # (renamed into place when all went well)
+
+
+def _merged(folder: Path, parts: tuple[Path, ...], used: pa.Array, temp: Path) -> Path | None:
     digest = hashlib.sha256()
     writer = None
     with pa.OSFile(str(temp), "wb") as sink:
@@ -228,7 +247,6 @@ def _merge(folder: Path, parts: tuple[Path, ...], used: pa.Array) -> Path | None
         if writer is not None:
             writer.close()
     if writer is None:
-        temp.unlink()
         return None
     final = folder / f"part-{digest.hexdigest()[:16]}.arrow"
     os.replace(temp, final)

@@ -46,17 +46,23 @@ def collect(
     keys: list[pa.Table] = []
     quarantined: list[pa.Table] = []
     last: str | None = None
-    for batch in batches:
-        if cache is not None and part is not None:
-            batch = cache.fill(batch)
-            part.write(batch)
-            used |= used_keys(batch)
-        last = _check_order(batch, last)
-        rows, bad = split_quarantine(batch)
-        writer.write(rows.select(spilled))
-        keys.append(_copied(rows.select(keep)))
-        if bad.num_rows:
-            quarantined.append(_copied(bad.select(list(QUARANTINE_COLUMNS))))
+    try:
+        for batch in batches:
+            if cache is not None and part is not None:
+                batch = cache.fill(batch)
+                part.write(batch)
+                used |= used_keys(batch)
+            last = _check_order(batch, last)
+            rows, bad = split_quarantine(batch)
+            writer.write(rows.select(spilled))
+            keys.append(_copied(rows.select(keep)))
+            if bad.num_rows:
+                quarantined.append(_copied(bad.select(list(QUARANTINE_COLUMNS))))
+    except BaseException:
+        writer.abort()
+        if part is not None:
+            part.abort()
+        raise
     if part is not None:
         part.commit(used)
     return Collected(

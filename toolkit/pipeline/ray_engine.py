@@ -47,6 +47,7 @@ def ray_session(address: str | None, workers: int) -> Iterator[Executor]:
             # ("local": a new instance even when one runs here already, or RAY_ADDRESS is set)
             ray.init(address=address or "local", **options)
         except (ConnectionError, RuntimeError, ValueError) as exc:
+            ray.shutdown()  # (whatever the failed start left running)
             problem = _first_line(exc)
             raise UsageError(f"{address}: cannot reach the Ray cluster ({problem})") from exc
     try:

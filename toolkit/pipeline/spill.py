@@ -38,6 +38,10 @@ class SpillWriter:
         self._sink.close()
         return Spill(self.path, self.schema, tuple(self._sizes))
 
+    def abort(self) -> None:
+        """Close without finishing, when the build failed (its folder is removed anyway)."""
+        self._sink.close()
+
 
 @dataclass(frozen=True)
 class Spill:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 SAMPLE = 5
@@ -84,6 +84,25 @@ class ValidationReport:
             "counts": {"failures": len(self.failures), "by_code": self.by_code()},
             "failures": [f.to_json() for f in self.failures],
         }
+
+
+def merged(failures: list[Failure]) -> list[Failure]:
+    """Failures of the same rule found chunk by chunk as one: counts added, the first rows and
+    values kept (so a report does not depend on how the rows were cut)."""
+    out: dict[tuple[str, str, str | None, str | None, str | None], Failure] = {}
+    for f in failures:
+        key = (f.code, f.message, f.column, f.check, f.file)
+        if key not in out:
+            out[key] = f
+            continue
+        first = out[key]
+        out[key] = replace(
+            first,
+            count=first.count + f.count,
+            rows=(first.rows + f.rows)[:SAMPLE],
+            values=(first.values + f.values)[:SAMPLE],
+        )
+    return list(out.values())
 
 
 def sample(values: list[Any]) -> tuple[str, ...]:

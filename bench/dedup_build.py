@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import argparse
+import filecmp
 import functools
 import json
 import multiprocessing
@@ -94,6 +95,20 @@ def corpus(work: Path, articles: int) -> Path:
     run([sys.executable, "-m", "toolkit", "synth", str(folder), "--from", str(seeds),
          "--articles", str(articles), "--seed", "1"])  # fmt: skip
     return folder
+
+
+def build_command(raw: Path, out: Path, workers: int, *options: str) -> list[str]:
+    """`toolkit build` of raw into out as every benchmark here runs it (no card copy)."""
+    return [sys.executable, "-m", "toolkit", "build", str(raw), "--out", str(out),
+            "--card", os.devnull, "--workers", str(workers), *options]  # fmt: skip
+
+
+def same_tree(a: Path, b: Path) -> bool:
+    """Whether two folders hold the same files with the same bytes."""
+    files = sorted(p.relative_to(a) for p in a.rglob("*") if p.is_file())
+    if files != sorted(p.relative_to(b) for p in b.rglob("*") if p.is_file()):
+        return False
+    return all(filecmp.cmp(a / f, b / f, shallow=False) for f in files)
 
 
 def run(command: list[str]) -> tuple[float, int]:
@@ -213,9 +228,7 @@ def main() -> None:
 
 def whole_build(folder: Path, dataset: Path, articles: int, workers: int) -> None:
     """Time `toolkit build` on the corpus and score its groups against the labels."""
-    seconds, peak = run([sys.executable, "-m", "toolkit", "build", str(folder / "raw"),
-                         "--out", str(dataset), "--card", os.devnull,
-                         "--workers", str(workers), "--no-cache"])  # fmt: skip
+    seconds, peak = run(build_command(folder / "raw", dataset, workers, "--no-cache"))
     scores = subprocess.run(
         [sys.executable, "-m", "toolkit", "eval", str(folder / "raw"), str(folder / "truth.jsonl"),
          "--dataset", str(dataset), "--json"],

@@ -12,7 +12,6 @@ folder without a cache.
 from __future__ import annotations
 
 import argparse
-import filecmp
 import os
 import shutil
 import subprocess
@@ -22,25 +21,13 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from dedup_build import corpus  # noqa: E402 - the same corpus as the whole-build benchmark
+from dedup_build import build_command, corpus, same_tree  # noqa: E402 - shared with the others
 
 
 def timed(command: list[str]) -> float:
     start = time.perf_counter()
     subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
     return time.perf_counter() - start
-
-
-def build(raw: Path, out: Path, workers: int, *cache: str) -> list[str]:
-    return [sys.executable, "-m", "toolkit", "build", str(raw), "--out", str(out),
-            "--card", os.devnull, "--workers", str(workers), *cache]  # fmt: skip
-
-
-def same_tree(a: Path, b: Path) -> bool:
-    files = sorted(p.relative_to(a) for p in a.rglob("*") if p.is_file())
-    if files != sorted(p.relative_to(b) for p in b.rglob("*") if p.is_file()):
-        return False
-    return all(filecmp.cmp(a / f, b / f, shallow=False) for f in files)
 
 
 def main() -> None:
@@ -60,11 +47,11 @@ def main() -> None:
     for path in files:
         if path not in fresh:
             os.link(path, raw / path.name)
-    full = timed(build(raw, run / "first", args.workers, "--cache", str(cache)))
+    full = timed(build_command(raw, run / "first", args.workers, "--cache", str(cache)))
     for path in new:
         os.link(path, raw / path.name)
-    again = timed(build(raw, run / "second", args.workers, "--cache", str(cache)))
-    plain = timed(build(raw, run / "plain", args.workers, "--no-cache"))
+    again = timed(build_command(raw, run / "second", args.workers, "--cache", str(cache)))
+    plain = timed(build_command(raw, run / "plain", args.workers, "--no-cache"))
     identical = same_tree(run / "second", run / "plain")
     print(f"full build of {len(files) - len(new)} files, filling the cache: {full:.1f} s")
     print(f"rebuild after adding {len(new)} files ({args.new:.0%}): {again:.1f} s, "

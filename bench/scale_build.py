@@ -12,27 +12,12 @@ and object store included). With both engines, their outputs are compared byte f
 from __future__ import annotations
 
 import argparse
-import filecmp
-import os
 import sys
 import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from dedup_build import corpus, run  # noqa: E402 - the same corpus and measure as there
-
-
-def build(raw: Path, out: Path, engine: str, workers: int) -> tuple[float, int]:
-    return run([sys.executable, "-m", "toolkit", "build", str(raw), "--out", str(out),
-                "--card", os.devnull, "--workers", str(workers), "--no-cache",
-                "--engine", engine])  # fmt: skip
-
-
-def same_files(a: Path, b: Path) -> bool:
-    names = sorted(p.relative_to(a) for p in a.rglob("*") if p.is_file())
-    if names != sorted(p.relative_to(b) for p in b.rglob("*") if p.is_file()):
-        return False
-    return all(filecmp.cmp(a / n, b / n, shallow=False) for n in names)
+from dedup_build import build_command, corpus, run, same_tree  # noqa: E402 - shared
 
 
 def main() -> None:
@@ -48,14 +33,15 @@ def main() -> None:
     outs = {}
     for engine in engines:
         outs[engine] = args.work / f"dist-{engine}-{args.articles}"
-        seconds, peak = build(raw, outs[engine], engine, args.workers)
+        command = build_command(raw, outs[engine], args.workers, "--no-cache", "--engine", engine)
+        seconds, peak = run(command)
         print(
             f"{engine}: {args.articles} articles, {args.workers} workers: {seconds:.1f} s, "
             f"{args.articles / seconds:,.0f} docs/s, peak RSS {peak / 2**30:.2f} GiB",
             flush=True,
         )
     if len(outs) == 2:
-        same = same_files(outs["local"], outs["ray"])
+        same = same_tree(outs["local"], outs["ray"])
         print(f"ray output {'==' if same else '!='} local output, byte for byte")
 
 

@@ -39,13 +39,19 @@ def process_alive(pid: int) -> bool:
     return True
 
 
+def orphans(folder: Path, pattern: str) -> list[Path]:
+    """Entries of folder whose whole name matches pattern, its group 1 the id of the process
+    that made them, and that process gone (what a killed build left)."""
+    if not folder.is_dir():
+        return []
+    compiled = re.compile(pattern)
+    found = (compiled.fullmatch(p.name) for p in folder.iterdir())
+    return sorted(folder / m.group() for m in found if m and not process_alive(int(m.group(1))))
+
+
 def _leftovers(target: Path, *kinds: str) -> list[Path]:
     """Hidden siblings of target of these kinds whose build process is gone."""
-    pattern = re.compile(rf"\.{re.escape(target.name)}\.(?:{'|'.join(kinds)})-(\d+)")
-    found = (pattern.fullmatch(p.name) for p in target.parent.iterdir())
-    return sorted(
-        target.parent / m.group() for m in found if m and not process_alive(int(m.group(1)))
-    )
+    return orphans(target.parent, rf"\.{re.escape(target.name)}\.(?:{'|'.join(kinds)})-(\d+)")
 
 
 def sweep_leftovers(target: Path) -> None:

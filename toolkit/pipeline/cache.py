@@ -14,7 +14,6 @@ import functools
 import hashlib
 import importlib.metadata
 import os
-import re
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -25,15 +24,15 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from toolkit.errors import OutputError
-from toolkit.output.atomic import process_alive
+from toolkit.output.atomic import orphans
 from toolkit.pipeline.interleave import interleave
+from toolkit.pipeline.spill import SpillWriter
 
 KEY = "raw_sha256"  # records are found by their file's hash
 PATH_COLUMNS = ("id", "raw_path")  # what follows the file's path, not its bytes
 CACHED = "_cached"  # a reason that only marks a record for ExtractionCache.fill
 PREFIX = "extract-"  # a folder per fingerprint; only these are ever removed
 MAX_PARTS = 8  # more parts than this are merged into one, keeping only the last build's keys
-BATCH_ROWS = 4096  # rows per record batch of a part: string offsets stay far from 2 GB
 _LIBRARIES = ("py3langid", "ftfy", "charset-normalizer", "polars", "numpy", "pyarrow")
 _ROOT = Path(__file__).resolve().parents[1]
 
@@ -119,18 +118,9 @@ class ExtractionCache:
         """A new part to stream this build's fresh records into (known: the keys held now)."""
         return PartWriter(self, set(known))
 
-    def add(self, records: pa.Table, used: set[str]) -> None:
-        """Store the records (with KEY) not yet cached; merge the parts when there are many,
-        keeping the keys this build used; remove the caches of other fingerprints."""
-        writer = self.writer(self.keys())
-        writer.write(records)
-        writer.commit(used)
-
     def _commit(self, new: Path | None, used: set[str]) -> None:
-        for temp in self.folder.glob(".*.tmp"):  # a killed build's part or merge
-            owner = re.fullmatch(r"\.(?:part|merge)-(\d+)\.tmp", temp.name)
-            if owner and not process_alive(int(owner.group(1))):
-                temp.unlink(missing_ok=True)
+        for temp in orphans(self.folder, r"\.(?:part|merge)-(\d+)\.tmp"):  # a killed build's
+            temp.unlink(missing_ok=True)
         parts = self.parts() + ((new,) if new else ())
         if len(parts) > MAX_PARTS:
             merged = _merge(self.folder, parts, pa.array(sorted(used), pa.string()))
@@ -149,9 +139,7 @@ class PartWriter:
     def __init__(self, cache: ExtractionCache, known: set[str]) -> None:
         self.cache, self.known = cache, known
         self._digest = hashlib.sha256()
-        self._temp = cache.folder / f".part-{os.getpid()}.tmp"
-        self._sink: pa.NativeFile | None = None
-        self._writer: pa.ipc.RecordBatchFileWriter | None = None
+        self._writer: SpillWriter | None = None  # opened at the first fresh record
 
     def write(self, records: pa.Table) -> None:
         """Add the extracted records not cached yet (one per file hash), without path columns."""
@@ -163,30 +151,29 @@ class PartWriter:
         try:
             if self._writer is None:
                 self.cache.folder.mkdir(parents=True, exist_ok=True)
-                self._sink = pa.OSFile(str(self._temp), "wb")
-                self._writer = pa.ipc.new_file(self._sink, fresh.schema)
+                temp = self.cache.folder / f".part-{os.getpid()}.tmp"
+                self._writer = SpillWriter(temp, fresh.schema)
             else:
                 self._digest.update(b"\n")
             self._digest.update("\n".join(keys).encode())
-            self._writer.write_table(fresh, max_chunksize=BATCH_ROWS)
+            self._writer.write(fresh)
         except OSError as exc:
             raise _unwritable(self.cache.folder, exc) from exc
 
     def abort(self) -> None:
         """Drop the part being written (the build failed: nothing of it is kept)."""
-        if self._sink is not None:
-            self._sink.close()
-        self._temp.unlink(missing_ok=True)
+        if self._writer is not None:
+            self._writer.abort()
 
     def commit(self, used: set[str]) -> None:
-        """Move the part into place, then merge and tidy the cache (see ExtractionCache.add)."""
+        """Move the part into place, then merge and tidy the cache (parts past MAX_PARTS are
+        merged, keeping the keys this build used; other fingerprints' caches are removed)."""
         try:
             final = None
-            if self._writer is not None and self._sink is not None:
-                self._writer.close()
-                self._sink.close()
+            if self._writer is not None:
+                temp = self._writer.close().path
                 final = self.cache.folder / f"part-{self._digest.hexdigest()[:16]}.arrow"
-                os.replace(self._temp, final)
+                os.replace(temp, final)
             self.cache._commit(final, used)
         except OSError as exc:
             raise _unwritable(self.cache.folder, exc) from exc
@@ -225,31 +212,26 @@ def _first_of_each(keys: list[str]) -> list[int]:
 def _merge(folder: Path, parts: tuple[Path, ...], used: pa.Array) -> Path | None:
     """One part holding the used records of every part, copied batch by batch."""
     temp = folder / f".merge-{os.getpid()}.tmp"
-    try:
-        return _merged(folder, parts, used, temp)
-    finally:
-        temp.unlink(missing_ok=True)  # (renamed into place when all went well)
-
-
-def _merged(folder: Path, parts: tuple[Path, ...], used: pa.Array, temp: Path) -> Path | None:
     digest = hashlib.sha256()
-    writer = None
-    with pa.OSFile(str(temp), "wb") as sink:
+    writer: SpillWriter | None = None
+    try:
         for path in parts:
             for batch in _part_batches(path):
-                kept = batch.filter(pc.is_in(batch.column(KEY), used))
+                kept = pa.Table.from_batches([batch.filter(pc.is_in(batch.column(KEY), used))])
                 if writer is None:
-                    writer = pa.ipc.new_file(sink, batch.schema)
+                    writer = SpillWriter(temp, batch.schema)
                 else:
                     digest.update(b"\n")
                 digest.update("\n".join(kept.column(KEY).to_pylist()).encode())
-                writer.write_batch(kept)
+                writer.write(kept)
+    except BaseException:
         if writer is not None:
-            writer.close()
+            writer.abort()
+        raise
     if writer is None:
         return None
     final = folder / f"part-{digest.hexdigest()[:16]}.arrow"
-    os.replace(temp, final)
+    os.replace(writer.close().path, final)
     return final
 
 

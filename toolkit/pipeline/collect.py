@@ -1,6 +1,6 @@
 """The first global step: extracted batches, as an engine delivers them, split into what the
-grouping needs (kept in memory: a few hundred bytes a row, mostly the MinHash signature) and the
-rest of each row (spilled to disk), so memory follows the dedup index, not the corpus text."""
+grouping needs (kept in memory: mostly the MinHash signature and the story terms, no text) and
+the rest of each row (spilled to disk), so memory follows the dedup index, not the corpus text."""
 
 from __future__ import annotations
 
@@ -48,8 +48,8 @@ def collect(
     last: str | None = None
     try:
         for batch in batches:
-            if cache is not None and part is not None:
-                batch = cache.fill(batch)
+            if part is not None:
+                batch = part.cache.fill(batch)
                 part.write(batch)
                 used |= used_keys(batch)
             last = _check_order(batch, last)

@@ -39,8 +39,9 @@ class SpillWriter:
         return Spill(self.path, self.schema, tuple(self._sizes))
 
     def abort(self) -> None:
-        """Close without finishing, when the build failed (its folder is removed anyway)."""
+        """Close without finishing and remove the file, when the build failed."""
         self._sink.close()
+        self.path.unlink(missing_ok=True)
 
 
 @dataclass(frozen=True)

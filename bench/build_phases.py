@@ -4,7 +4,7 @@
 
 Wraps the steps build() calls (discover, the parallel stage with the spilling of its batches,
 grouping, assembly with validation, shards, report, card) with timers, then prints seconds per
-step with the main process's peak memory during it, the worker processes' CPU per file, and
+step with the main process's peak memory, CPU and minor page faults during it, the worker processes' CPU per file, and
 the main process's CPU, page faults and peak RSS.
 """
 
@@ -65,18 +65,26 @@ def main() -> None:
     module = sys.modules["toolkit.build"]
     seconds: dict[str, float] = {}
     peaks: dict[str, int] = {}
+    usage: dict[str, tuple[float, float, int]] = {}  # user s, system s, minor faults
     rss = RSSSampler()
 
     def timed(name: str, step: Callable[..., Any]) -> Callable[..., Any]:
         @functools.wraps(step)
         def run(*a: Any, **k: Any) -> Any:
-            started = time.perf_counter()
+            started, before = time.perf_counter(), resource.getrusage(resource.RUSAGE_SELF)
             rss.reset()
             try:
                 return step(*a, **k)
             finally:
                 seconds[name] = seconds.get(name, 0.0) + time.perf_counter() - started
                 peaks[name] = max(peaks.get(name, 0), rss.peak)
+                after = resource.getrusage(resource.RUSAGE_SELF)
+                user, system, faults = usage.get(name, (0.0, 0.0, 0))
+                usage[name] = (
+                    user + after.ru_utime - before.ru_utime,
+                    system + after.ru_stime - before.ru_stime,
+                    faults + after.ru_minflt - before.ru_minflt,
+                )
 
         return run
 
@@ -92,7 +100,11 @@ def main() -> None:
     rss.stop()
     for name in STEPS:
         peak = peaks.get(name, 0) / 2**20
-        print(f"{name:18s} {seconds.get(name, 0.0):7.2f} s   main process peak {peak:6.0f} MiB")
+        user, system, faults = usage.get(name, (0.0, 0.0, 0))
+        print(
+            f"{name:18s} {seconds.get(name, 0.0):7.2f} s   main process peak {peak:6.0f} MiB, "
+            f"CPU {user:5.2f} s user {system:5.2f} s system, {faults:9,} page faults"
+        )
     print(f"{'build':18s} {total:7.2f} s for {files} files")
     me = resource.getrusage(resource.RUSAGE_SELF)
     workers = resource.getrusage(resource.RUSAGE_CHILDREN)

@@ -6,16 +6,17 @@ import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import datasets
-import pandera.polars as pa_pl
 import polars as pl
 import pyarrow as pa
-from pandera.io import polars_io
 
 from toolkit.errors import ContractError
 from toolkit.safe_yaml import YamlProblem, load_yaml
+
+if TYPE_CHECKING:  # (datasets and pandera are imported where used: workers need neither)
+    import datasets
+    import pandera.polars as pa_pl
 
 CONTRACT_FILE = "news_articles.yaml"
 
@@ -58,6 +59,8 @@ class Field:
 
     @property
     def feature(self) -> Any:
+        import datasets
+
         _, name = self._scalar()
         value = datasets.Value(name)
         return datasets.List(value) if self.is_list else value
@@ -107,6 +110,8 @@ class Contract:
 
     @property
     def features(self) -> datasets.Features:
+        import datasets
+
         return datasets.Features({f.name: f.feature for f in self.fields})
 
     @property
@@ -144,6 +149,8 @@ def default_contract_path() -> Path:
 @functools.lru_cache(maxsize=8)
 def load_contract(path: Path | None = None) -> Contract:
     """Load and check the contract once; every derived form comes from this object."""
+    from pandera.io import polars_io
+
     path = path or default_contract_path()
     try:
         raw = load_yaml(path.read_text(encoding="utf-8"))

@@ -64,12 +64,15 @@ class DuplicateIndex:
 
     def pairs(self) -> list[tuple[int, int]]:
         """Index pairs (i < j) of bodies that are copies of one article, sorted."""
+        return [(a, b) for a, b in self.pair_array().tolist()]
+
+    def pair_array(self) -> Pairs:
+        """The pairs as an array of shape (k, 2)."""
         if not self._sigs:
-            return []
+            return np.zeros((0, 2), dtype=np.int64)
         sig, sizes, exact = (_joined(p) for p in (self._sigs, self._sizes, self._exact))
         found = np.concatenate([_exact_pairs(exact), verified_pairs(sig, sizes)])
-        found = unique_pairs(found, sig.shape[0])
-        return [(int(a), int(b)) for a, b in found]
+        return unique_pairs(found, sig.shape[0])
 
 
 def _joined(parts: list[npt.NDArray[Any]]) -> npt.NDArray[Any]:

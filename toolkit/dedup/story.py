@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Iterator, Sequence
 
 import numpy as np
+import numpy.typing as npt
 import polars as pl
 import pyarrow as pa
 
@@ -94,12 +95,18 @@ def story_pairs(bodies: Sequence[str], dates: Sequence[dt.date | None]) -> list[
 def term_pairs(
     lists: pa.Array | pa.ChunkedArray, dates: Sequence[dt.date | None]
 ) -> list[tuple[int, int]]:
-    """Story pairs from a term_lists column: TF-IDF of the top terms, cosine, date window. The
-    per-article steps run DOC_CHUNK articles at a time: their working memory (hash tables over
-    every term occurrence) follows a chunk, not the corpus."""
-    n = len(dates)
+    """Story pairs from a term_lists column: scored pairs within the date window."""
+    return within_window(scored_pairs(lists), dates)
+
+
+def scored_pairs(lists: pa.Array | pa.ChunkedArray) -> npt.NDArray[np.int64]:
+    """Pairs (i < j, sorted) of articles whose top names are alike, whatever their dates:
+    TF-IDF of the top terms, cosine. The per-article steps run DOC_CHUNK articles at a time:
+    their working memory (hash tables over every term occurrence) follows a chunk, not the
+    corpus. (Dates are left to within_window: they may change once duplicates are grouped.)"""
+    n = len(lists)
     if n < 2:
-        return []
+        return np.zeros((0, 2), dtype=np.int64)
 
     def counts() -> Iterator[pl.DataFrame]:
         for start in range(0, n, DOC_CHUNK):
@@ -132,8 +139,15 @@ def term_pairs(
         .filter(pl.col("cos") >= THRESHOLD)
         .sort("doc", "doc_b")
     )
+    return pairs.select("doc", "doc_b").to_numpy().astype(np.int64).reshape(-1, 2)
+
+
+def within_window(
+    pairs: npt.NDArray[np.int64], dates: Sequence[dt.date | None]
+) -> list[tuple[int, int]]:
+    """The pairs whose dates, when both known, are at most WINDOW apart."""
     found: list[tuple[int, int]] = []
-    for a, b in pairs.select("doc", "doc_b").iter_rows():
+    for a, b in pairs.tolist():
         da, db = dates[a], dates[b]
         if da is None or db is None or abs(da - db) <= WINDOW:
             found.append((a, b))
@@ -164,7 +178,15 @@ def story_groups(
 ) -> list[str]:
     """The story_group of each article (lists: its term_lists): the id of its story's
     first-published member."""
-    roots = components(len(ids), [*duplicate_pairs, *term_pairs(lists, dates)])
+    return first_published(ids, dates, [*duplicate_pairs, *term_pairs(lists, dates)])
+
+
+def first_published(
+    ids: Sequence[str], dates: Sequence[dt.date | None], pairs: Sequence[tuple[int, int]]
+) -> list[str]:
+    """The id of the first-published member of each article's story (its component of the
+    pairs: duplicates and story pairs)."""
+    roots = components(len(ids), pairs)
     members: dict[int, list[int]] = {}
     for i, root in enumerate(roots):
         members.setdefault(root, []).append(i)

@@ -14,7 +14,7 @@ from toolkit.contract import Contract
 from toolkit.extract.dates import latest_date
 from toolkit.output.summary import RowSummary
 from toolkit.pipeline.collect import Collected
-from toolkit.pipeline.spill import Spill, SpillWriter, rechunk
+from toolkit.pipeline.spill import Spill, SpillWriter
 from toolkit.pipeline.stages import BOILERPLATE, to_contract
 from toolkit.validate.failures import Failure, merged
 from toolkit.validate.rules import cross_row_rules
@@ -42,7 +42,7 @@ def assemble(
     today, offset = latest_date(), 0
     names = [*contract.names, BOILERPLATE]
     try:
-        for chunk in rechunk(collected.rows.batches(), CHUNK_ROWS, contiguous=False):
+        for chunk in collected.chunks(CHUNK_ROWS):
             done = grouped.slice(offset, chunk.num_rows)
             joined = pa.table(
                 {n: done.column(n) if n in done.column_names else chunk.column(n) for n in names}

@@ -15,7 +15,7 @@ import hashlib
 import importlib.metadata
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -83,36 +83,50 @@ class ExtractionCache:
         index = _index(self.parts())[0]
         return [i for i, k in enumerate(keys) if k in index]
 
-    def fill(self, records: pa.Table) -> pa.Table:
-        """Records with the rows a worker only marked CACHED taken from the cache here."""
+    def locate(self, records: pa.Table) -> np.ndarray:
+        """(part batch, row) of each record a worker only marked CACHED, (-1, -1) for the
+        others: where `fill` and `rows` find them."""
+        where = np.full((records.num_rows, 2), -1, dtype=np.int64)
         marked = pc.fill_null(pc.equal(records.column("reason"), CACHED), False)
-        mask = marked.to_numpy(zero_copy_only=False)
-        at, rest = np.flatnonzero(mask), np.flatnonzero(~mask)
+        at = np.flatnonzero(marked.to_numpy(zero_copy_only=False))
+        if at.size:
+            index = _index(self.parts())[0]
+            try:
+                where[at] = [index[k] for k in records.column(KEY).take(at).to_pylist()]
+            except KeyError as exc:
+                raise OutputError(
+                    f"{self.folder}: the extraction cache lost records during the build"
+                ) from exc
+        return where
+
+    def rows(self, where: np.ndarray, columns: list[str]) -> pa.Table:
+        """The cached records at `where` ((part batch, row) pairs, as `locate` gives them) in
+        that order, with these columns."""
+        batches = _index(self.parts())[1]
+        used, local = np.unique(where[:, 0], return_inverse=True)
+        sizes = np.array([batches[b].num_rows for b in used], dtype=np.int64)
+        starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])
+        # (one take over the batches this needs: a take over the whole cache is a pass over it)
+        held = pa.Table.from_batches([batches[b].select(columns) for b in used])
+        return held.take(pa.array(starts[local] + where[:, 1]))
+
+    def fill(
+        self, records: pa.Table, where: np.ndarray | None = None, later: Sequence[str] = ()
+    ) -> pa.Table:
+        """Records with the rows a worker only marked CACHED taken from the cache here (where:
+        their `locate`); columns named in `later` are left null, for a caller that takes
+        them from `rows` when it needs them."""
+        where = self.locate(records) if where is None else where
+        at = np.flatnonzero(where[:, 0] >= 0)
         if not at.size:
             return records
-        index, batches = _index(self.parts())
-        try:
-            where = [index[k] for k in records.column(KEY).take(pa.array(at)).to_pylist()]
-        except KeyError as exc:
-            raise OutputError(
-                f"{self.folder}: the extraction cache lost records during the build"
-            ) from exc
-        # Taken part batch by part batch (a take over the whole chunked table costs a pass over
-        # it), then put back where each file stands among the records.
-        wanted: dict[int, list[int]] = {}
-        for spot, (batch, _) in enumerate(where):
-            wanted.setdefault(batch, []).append(spot)
-        columns = [n for n in records.schema.names if n not in PATH_COLUMNS]
-        paths = records.select(list(PATH_COLUMNS)).take(pa.array(at))
-        pieces = []
-        for batch, spots in wanted.items():
-            rows = pa.array([where[spot][1] for spot in spots], pa.int64())
-            cached = pa.Table.from_batches([batches[batch].select(columns)]).take(rows)
-            own = paths.take(pa.array(spots, pa.int64()))
-            names = records.schema.names
-            piece = pa.table({n: own[n] if n in PATH_COLUMNS else cached[n] for n in names})
-            pieces.append((piece, at[spots].tolist()))
-        return interleave([(records.take(pa.array(rest)), rest.tolist()), *pieces], records.schema)
+        names = records.schema.names
+        columns = [n for n in names if n not in PATH_COLUMNS and n not in later]
+        cached = self.rows(where[at], columns)
+        own = records.take(at)
+        piece = pa.table({n: cached[n] if n in columns else own[n] for n in names})
+        rest = np.flatnonzero(where[:, 0] < 0)
+        return interleave([(records.take(rest), rest), (piece, at)], records.schema)
 
     def writer(self, known: set[str]) -> PartWriter:
         """A new part to stream this build's fresh records into (known: the keys held now)."""

@@ -4,7 +4,7 @@ the rest of each row (spilled to disk), so memory follows the dedup index, not t
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,7 +13,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from toolkit.pipeline.cache import ExtractionCache, used_keys
-from toolkit.pipeline.spill import Spill, SpillWriter
+from toolkit.pipeline.interleave import interleave
+from toolkit.pipeline.spill import Spill, SpillWriter, cut, rechunk
 from toolkit.pipeline.stages import GROUPED, GROUPING_INPUTS, split_quarantine
 
 QUARANTINE_COLUMNS = ("raw_path", "reason", "detail")
@@ -24,9 +25,38 @@ SORT_KEY = "raw_path"  # the output's order, which every engine delivers batches
 class Collected:
     """Every record of a build, split three ways, each in input order."""
 
-    rows: Spill  # the kept rows' columns that grouping neither reads nor sets
+    rows: Spill  # the kept rows' columns that grouping neither reads nor sets (cached: below)
     keys: pa.Table  # the kept rows' grouping columns (GROUPING_INPUTS, GROUPED, SORT_KEY)
     quarantined: pa.Table  # QUARANTINE_COLUMNS of every quarantined file
+    cached: Cached | None = None  # where the rows left out of `rows` are in the cache
+
+    def chunks(self, size: int) -> Iterator[pa.Table]:
+        """Every kept row's `rows` columns, in order, `size` rows at a time: taken from the
+        spill, and a cached row's from the cache, whose text was never copied (the cache
+        holds it already)."""
+        if self.cached is None:
+            yield from rechunk(self.rows.batches(), size, contiguous=False)
+            return
+        where, names = self.cached.where, self.rows.schema.names
+        spans = [(start, where[start : start + size]) for start in range(0, len(where), size)]
+        counts = [int(np.count_nonzero(at[:, 0] < 0)) for _, at in spans]
+        spilled = cut(self.rows.batches(), [c for c in counts if c], contiguous=False)
+        for (_, at), count in zip(spans, counts, strict=True):
+            fresh = at[:, 0] < 0
+            parts = [(next(spilled), np.flatnonzero(fresh))] if count else []
+            if count < len(at):
+                held = self.cached.cache.rows(at[~fresh], names)
+                parts.append((held, np.flatnonzero(~fresh)))
+            yield interleave(parts, self.rows.schema)
+
+
+@dataclass(frozen=True)
+class Cached:
+    """The kept rows' places in the extraction cache ((part batch, row), or (-1, -1) for a row
+    extracted in this build, which is in the spill)."""
+
+    cache: ExtractionCache
+    where: np.ndarray
 
 
 def collect(
@@ -36,25 +66,35 @@ def collect(
     cache: ExtractionCache | None = None,
 ) -> Collected:
     """Consume extracted batches (record schema, sorted by raw_path): cached records filled in
-    and fresh ones added to the cache, quarantined records set apart, rows spilled to folder."""
+    (the columns grouping needs; the rest stay in the cache) and fresh ones added to the cache,
+    quarantined records set apart, rows spilled to folder."""
     keep = [n for n in schema.names if n in {*GROUPING_INPUTS, *GROUPED, SORT_KEY}]
-    grouping = {*GROUPING_INPUTS, *GROUPED, *QUARANTINE_COLUMNS[1:]}
-    spilled = [n for n in schema.names if n not in grouping]
+    spilled = [n for n in schema.names if n not in {*keep, *QUARANTINE_COLUMNS}]
     writer = SpillWriter(folder / "records.arrow", _select(schema, spilled))
     part = cache.writer(cache.keys()) if cache is not None else None
     used: set[str] = set()
     keys: list[pa.Table] = []
     quarantined: list[pa.Table] = []
+    located: list[np.ndarray] = []
     last: str | None = None
     try:
         for batch in batches:
+            where = None
             if part is not None:
-                batch = part.cache.fill(batch)
-                part.write(batch)
+                part.write(batch)  # (its fresh records: those marked cached are known)
                 used |= used_keys(batch)
+                where = part.cache.locate(batch)
+                batch = part.cache.fill(batch, where, later=spilled)
             last = _check_order(batch, last)
             rows, bad = split_quarantine(batch)
-            writer.write(rows.select(spilled))
+            if where is not None:
+                where = where[batch.column("reason").is_null().to_numpy(zero_copy_only=False)]
+                located.append(where)
+                fresh = where[:, 0] < 0
+                rows_fresh = rows if fresh.all() else rows.filter(pa.array(fresh))
+                writer.write(rows_fresh.select(spilled))
+            else:
+                writer.write(rows.select(spilled))
             keys.append(_copied(rows.select(keep)))
             if bad.num_rows:
                 quarantined.append(_copied(bad.select(list(QUARANTINE_COLUMNS))))
@@ -63,14 +103,18 @@ def collect(
         if part is not None:
             part.abort()
         raise
+    cached = None
     if part is not None:
         part.commit(used)
+        where = np.concatenate(located) if located else np.empty((0, 2), np.int64)
+        cached = Cached(part.cache, where) if (where[:, 0] >= 0).any() else None
     return Collected(
         writer.close(),
         pa.concat_tables(keys) if keys else _select(schema, keep).empty_table(),
         pa.concat_tables(quarantined)
         if quarantined
         else _select(schema, list(QUARANTINE_COLUMNS)).empty_table(),
+        cached,
     )
 
 

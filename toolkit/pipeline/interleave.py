@@ -8,8 +8,10 @@ from collections.abc import Sequence
 import numpy as np
 import pyarrow as pa
 
+Positions = Sequence[int] | np.ndarray
 
-def interleave(parts: Sequence[tuple[pa.Table, Sequence[int]]], schema: pa.Schema) -> pa.Table:
+
+def interleave(parts: Sequence[tuple[pa.Table, Positions]], schema: pa.Schema) -> pa.Table:
     """One table whose row p is the row of the part that lists p at that row (the positions
     of all parts together are 0..n-1 once each)."""
     tables = [table.cast(schema) for table, _ in parts]

@@ -79,18 +79,30 @@ def rechunk(
 ) -> Iterator[pa.Table]:
     """The same rows in order, as tables of exactly `rows` rows (the last may hold fewer),
     each one contiguous chunk (or, for a caller that copies them anyway, as they come)."""
+    return cut(tables, itertools.repeat(rows), contiguous)
+
+
+def cut(
+    tables: Iterable[pa.Table | pa.RecordBatch], sizes: Iterable[int], contiguous: bool = True
+) -> Iterator[pa.Table]:
+    """The same rows in order, as consecutive tables of the given (positive) sizes in turn;
+    the last may hold fewer when the rows run out, and rows past the sizes are not read."""
+    wanted = iter(sizes)
+    want = next(wanted, 0)
     pending: list[pa.Table] = []
     held = 0
     for table in tables:
+        if not want:
+            return
         if isinstance(table, pa.RecordBatch):
             table = pa.Table.from_batches([table])
-        while table.num_rows:
-            take = min(rows - held, table.num_rows)
+        while table.num_rows and want:
+            take = min(want - held, table.num_rows)
             pending.append(table.slice(0, take))
             table, held = table.slice(take), held + take
-            if held == rows:
+            if held == want:
                 yield _joined(pending, contiguous)
-                pending, held = [], 0
+                pending, held, want = [], 0, next(wanted, 0)
     if held:
         yield _joined(pending, contiguous)
 

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
+import numpy.typing as npt
 import polars as pl
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -13,7 +16,13 @@ import pyarrow.compute as pc
 from toolkit.dedup.groups import Member, assign_groups
 from toolkit.dedup.minhash import SLOTS
 from toolkit.dedup.near import DuplicateIndex, Signed, sign
-from toolkit.dedup.story import TERMS_TYPE, story_groups, term_lists
+from toolkit.dedup.story import (
+    TERMS_TYPE,
+    first_published,
+    scored_pairs,
+    term_lists,
+    within_window,
+)
 from toolkit.extract.article import Extraction, extract_articles
 from toolkit.ingest.discover import RawFile
 from toolkit.ingest.read import decode_raw, read_bytes
@@ -162,12 +171,22 @@ def split_quarantine(records: pa.Table) -> tuple[pa.Table, pa.Table]:
 
 def group_duplicates(rows: pa.Table) -> pa.Table:
     """Global stage: duplicate and story groups, missing facts carried over inside groups (rows:
-    at least the GROUPING_INPUTS and GROUPED columns)."""
-    names = [f.name for f in dataclasses.fields(Member)]
-    columns = [rows.column(n).to_pylist() for n in names]
-    members = [
-        Member(**dict(zip(names, values, strict=True))) for values in zip(*columns, strict=True)
-    ]
+    at least the GROUPING_INPUTS and GROUPED columns). Story names are scored in a thread
+    meanwhile (polars works without the GIL); only rows in some pair are handled one by one."""
+    with ThreadPoolExecutor(1) as pool:
+        scoring = pool.submit(scored_pairs, rows.column("_story_terms"))
+        pairs = _near_pairs(rows)
+        rows = _with_duplicate_groups(rows, pairs)
+        candidates = scoring.result()
+    ids, dates = rows.column("id"), rows.column("date")  # (dates as carried over)
+    involved, (copies, alike) = _involved([pairs, candidates])
+    some_ids, some_dates = ids.take(involved).to_pylist(), dates.take(involved).to_pylist()
+    linked = [*map(tuple, copies.tolist()), *within_window(alike, some_dates)]
+    stories = pa.array(first_published(some_ids, some_dates, linked), pa.string())
+    return _set(rows, "story_group", _scatter(ids, involved, stories))
+
+
+def _near_pairs(rows: pa.Table) -> npt.NDArray[np.int64]:
     index = DuplicateIndex()
     if rows.num_rows:
         sig = rows.column("_minhash").combine_chunks().flatten().to_numpy()
@@ -178,15 +197,56 @@ def group_duplicates(rows: pa.Table) -> pa.Table:
                 rows.column("_exact").to_numpy(),
             )
         )
-    pairs = index.pairs()
-    updates = {"duplicate_group": assign_groups(members, pairs)}
+    return index.pair_array()
+
+
+def _with_duplicate_groups(rows: pa.Table, pairs: npt.NDArray[np.int64]) -> pa.Table:
+    """duplicate_group and the carried-over facts: a row in no pair is its own group and
+    keeps what it has."""
+    names = [f.name for f in dataclasses.fields(Member)]
+    involved, (local,) = _involved([pairs])
+    some = rows.select(names).take(involved)
+    columns = [some.column(n).to_pylist() for n in names]
+    members = [
+        Member(**dict(zip(names, values, strict=True))) for values in zip(*columns, strict=True)
+    ]
+    updates = {"duplicate_group": assign_groups(members, local.tolist())}
     updates.update({n: [getattr(m, n) for m in members] for n in Member.UPDATED})
-    ids, dates = [m.id for m in members], [m.date for m in members]
-    updates["story_group"] = story_groups(ids, rows.column("_story_terms"), dates, pairs)
+    empty = pa.ListArray.from_arrays(
+        pa.array(np.zeros(rows.num_rows + 1, np.int32)), pa.array([], pa.string())
+    )
     for name, values in updates.items():
-        index_ = rows.schema.get_field_index(name)
-        rows = rows.set_column(index_, name, pa.array(values, rows.schema.field(name).type))
+        kind = rows.schema.field(name).type
+        base = {"duplicate_group": rows.column("id"), "carried_over": empty}.get(name)
+        base = rows.column(name) if base is None else base
+        rows = _set(rows, name, _scatter(base, involved, pa.array(values, kind)))
     return rows
+
+
+def _involved(
+    pairs: list[npt.NDArray[np.int64]],
+) -> tuple[npt.NDArray[np.int64], list[npt.NDArray[np.int64]]]:
+    """The rows in any of the pairs, sorted, and the pairs renumbered over those rows."""
+    rows = np.unique(np.concatenate([p.reshape(-1) for p in pairs]))
+    return rows, [np.searchsorted(rows, p) for p in pairs]
+
+
+def _scatter(
+    base: pa.Array | pa.ChunkedArray, at: npt.NDArray[np.int64], values: pa.Array
+) -> pa.Array:
+    """base with values put at the positions at."""
+    whole = base.combine_chunks() if isinstance(base, pa.ChunkedArray) else base
+    whole = whole.cast(values.type)
+    if not len(at):
+        return whole
+    order = np.arange(len(whole))
+    order[at] = len(whole) + np.arange(len(at))
+    return pa.concat_arrays([whole, values]).take(pa.array(order))
+
+
+def _set(rows: pa.Table, name: str, values: pa.Array) -> pa.Table:
+    where = rows.schema.get_field_index(name)
+    return rows.set_column(where, rows.schema.field(name), values)
 
 
 def to_contract(rows: pa.Table, contract: Contract) -> tuple[pa.Table, pl.Series]:

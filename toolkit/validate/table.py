@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-import pandera.errors
 import polars as pl
 import pyarrow as pa
 
@@ -75,6 +74,8 @@ def check_failures(
     frame: pl.DataFrame, contract: Contract, offset: int, file: str | None
 ) -> list[Failure]:
     """Every failure of the contract's own column checks (uniqueness is checked globally)."""
+    import pandera.errors  # (here: workers import this module's neighbours, never pandera)
+
     try:
         contract.schema.validate(frame, lazy=True)
     except pandera.errors.SchemaErrors as exc:

@@ -17,6 +17,7 @@ from toolkit.build import BuildOptions, build
 from toolkit.cli import app
 from toolkit.contract import load_contract
 from toolkit.ingest.discover import discover
+from toolkit.pipeline import local
 from toolkit.pipeline.cache import ExtractionCache
 
 cache_module = sys.modules["toolkit.pipeline.cache"]
@@ -70,6 +71,28 @@ def test_only_the_new_files_are_extracted(
     extracted.clear()
     build(BuildOptions(raw_copy, tmp_path / "second", progress=False, cache_dir=cache))
     assert extracted == [new]
+    build(BuildOptions(raw_copy, tmp_path / "plain", progress=False))
+    assert files_of(tmp_path / "second") == files_of(tmp_path / "plain")
+
+
+def test_new_files_among_cached_ones_are_extracted_in_batches_of_their_own(
+    raw_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A rebuild's new files, spread over batches of files the cache holds, are extracted
+    together in full batches, not a few in each batch (each call has a fixed cost)."""
+    monkeypatch.setattr(local, "BATCH_SIZE", 2)
+    calls: list[int] = []
+    real = stages.extract_articles
+    monkeypatch.setattr(stages, "extract_articles", lambda t: calls.append(len(t)) or real(t))
+    cache = tmp_path / "cache"
+    build(BuildOptions(raw_copy, tmp_path / "first", progress=False, cache_dir=cache))
+    body = "A sentence of the new article, told plainly. " * 12
+    for name in ("000_b", "001_b", "003_b"):  # (one among each pair of cached files)
+        text = f"The {name} Headline\n\nBy Jo Writer\n\n{name}: {body}"
+        (raw_copy / f"{name}.txt").write_text(text, encoding="utf-8")
+    calls.clear()
+    build(BuildOptions(raw_copy, tmp_path / "second", progress=False, cache_dir=cache))
+    assert [c for c in calls if c] == [2, 1]
     build(BuildOptions(raw_copy, tmp_path / "plain", progress=False))
     assert files_of(tmp_path / "second") == files_of(tmp_path / "plain")
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
@@ -24,7 +23,8 @@ from toolkit.pipeline.assemble import Assembled, assemble
 from toolkit.pipeline.cache import ExtractionCache
 from toolkit.pipeline.collect import collect
 from toolkit.pipeline.local import Executor, run_batches, warm_pool
-from toolkit.pipeline.stages import extract_batch, group_duplicates, record_schema
+from toolkit.pipeline.passes import extraction_passes
+from toolkit.pipeline.stages import group_duplicates, record_schema
 from toolkit.validate.card import card_failures
 
 
@@ -90,8 +90,9 @@ def build(opts: BuildOptions) -> BuildResult:
             scratch = scratch_stack.enter_context(scratch_folder(opts.out_dir))
             schema = record_schema(contract)
             cache = ExtractionCache.at(opts.cache_dir, schema).frozen() if opts.cache_dir else None
-            stage = functools.partial(extract_batch, schema=schema, cache=cache)
-            collected = collect(run(files, stage), schema, scratch, cache)
+            collected = collect(
+                extraction_passes(run, files, schema, cache), schema, scratch, cache
+            )
             del files  # (a few hundred bytes a file, not needed past this point)
         quarantined = collected.quarantined
         if opts.strict and quarantined.num_rows:

@@ -20,6 +20,7 @@ from tests.conftest import RAW
 from toolkit.build import BuildOptions, build
 from toolkit.errors import DataValidationError
 from toolkit.pipeline import assemble as assemble_module
+from toolkit.pipeline import stages
 from toolkit.pipeline.collect import collect
 from toolkit.pipeline.local import run_batches
 from toolkit.pipeline.stages import files_to_table
@@ -82,21 +83,44 @@ def test_a_failure_in_a_later_chunk_names_its_row_in_the_whole_dataset(
 def test_what_the_build_keeps_in_memory_holds_no_article_text(tmp_path: Path) -> None:
     """Bodies go to disk as batches arrive; memory keeps what grouping needs (signatures)."""
     schema = build_module.record_schema(build_module.load_contract())
-    stage = functools.partial(build_module.extract_batch, schema=schema)
+    stage = functools.partial(stages.extract_batch, schema=schema)
     files = build_module.discover(RAW)
-    collected = collect(run_batches(files, stage, batch_size=2), schema, tmp_path)
+    collected = collect([run_batches(files, stage, batch_size=2)], schema, tmp_path)
     assert collected.keys.num_rows == collected.rows.num_rows == 5
     assert "body" not in collected.keys.column_names
     assert "body" in collected.rows.schema.names
     assert not {"_minhash", "_story_terms"} & set(collected.rows.schema.names)
 
 
+def test_rows_of_several_passes_come_out_in_path_order(tmp_path: Path) -> None:
+    """A pass may leave files to a later one (a rebuild extracts its new files last): rows,
+    grouping columns and quarantined files still come out in raw_path order, as from one."""
+    raw = tmp_path / "raw"
+    shutil.copytree(RAW, raw)
+    (raw / "001_empty.txt").write_bytes(b"")
+    (raw / "003_empty.txt").write_bytes(b"")
+    schema = build_module.record_schema(build_module.load_contract())
+    stage = functools.partial(stages.extract_batch, schema=schema)
+    files = sorted(build_module.discover(raw), key=lambda f: f.rel_path)
+    outcomes = []
+    for name, passes in [("one", [files]), ("two", [files[1::2], files[::2]])]:
+        (tmp_path / name).mkdir()
+        collected = collect([run_batches(p, stage, batch_size=2) for p in passes], schema,
+                            tmp_path / name)  # fmt: skip
+        rows = pa.concat_tables(collected.chunks(3))
+        outcomes.append((collected.keys, collected.quarantined, rows))
+    (keys, quarantined, rows), (keys2, quarantined2, rows2) = outcomes
+    assert keys2.equals(keys) and rows2.equals(rows) and quarantined2.equals(quarantined)
+    assert keys.num_rows == 5 and quarantined.num_rows == 2
+    assert keys.column("raw_path").to_pylist() == sorted(keys.column("raw_path").to_pylist())
+
+
 def test_batches_out_of_path_order_are_refused(tmp_path: Path) -> None:
     schema = build_module.record_schema(build_module.load_contract())
-    stage = functools.partial(build_module.extract_batch, schema=schema)
+    stage = functools.partial(stages.extract_batch, schema=schema)
     files = build_module.discover(RAW)[::-1]
     with pytest.raises(RuntimeError, match="out of raw_path order"):
-        collect(run_batches(files, stage, batch_size=2), schema, tmp_path)
+        collect([run_batches(files, stage, batch_size=2)], schema, tmp_path)
 
 
 def test_batches_from_other_processes_are_not_kept_whole_for_their_grouping_columns(
@@ -106,7 +130,7 @@ def test_batches_from_other_processes_are_not_kept_whole_for_their_grouping_colu
     Ray's object store, where a column kept by reference pins the whole block, bodies and
     all): the grouping columns are copied out, and none of what was sent stays alive."""
     schema = build_module.record_schema(build_module.load_contract())
-    table = build_module.extract_batch(files_to_table(build_module.discover(RAW)), schema)
+    table = stages.extract_batch(files_to_table(build_module.discover(RAW)), schema)
     where = table.schema.get_field_index("raw_path")
     tracemalloc.start()
     try:
@@ -116,7 +140,7 @@ def test_batches_from_other_processes_are_not_kept_whole_for_their_grouping_colu
             blocks.append(pickle.dumps(table.set_column(where, "raw_path", paths)))
         sent = sum(len(b) for b in blocks)
         before = tracemalloc.get_traced_memory()[0]
-        collected = collect((pickle.loads(b) for b in blocks), schema, tmp_path)
+        collected = collect([(pickle.loads(b) for b in blocks)], schema, tmp_path)
         del blocks
         gc.collect()
         kept = tracemalloc.get_traced_memory()[0] - (before - sent)

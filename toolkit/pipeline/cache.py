@@ -26,7 +26,7 @@ import pyarrow.compute as pc
 from toolkit.errors import OutputError
 from toolkit.output.atomic import orphans
 from toolkit.pipeline.interleave import interleave
-from toolkit.pipeline.spill import SpillWriter
+from toolkit.pipeline.spill import SpillWriter, gather
 
 KEY = "raw_sha256"  # records are found by their file's hash
 PATH_COLUMNS = ("id", "raw_path")  # what follows the file's path, not its bytes
@@ -100,15 +100,10 @@ class ExtractionCache:
         return where
 
     def rows(self, where: np.ndarray, columns: list[str]) -> pa.Table:
-        """The cached records at `where` ((part batch, row) pairs, as `locate` gives them) in
-        that order, with these columns."""
+        """The cached records at `where` ((part batch, row) pairs, as `locate` gives them; at
+        least one) in that order, with these columns."""
         batches = _index(self.parts())[1]
-        used, local = np.unique(where[:, 0], return_inverse=True)
-        sizes = np.array([batches[b].num_rows for b in used], dtype=np.int64)
-        starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])
-        # (one take over the batches this needs: a take over the whole cache is a pass over it)
-        held = pa.Table.from_batches([batches[b].select(columns) for b in used])
-        return held.take(pa.array(starts[local] + where[:, 1]))
+        return gather(lambda b: batches[b].select(columns), where)
 
     def fill(
         self, records: pa.Table, where: np.ndarray | None = None, later: Sequence[str] = ()

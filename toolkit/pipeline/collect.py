@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 import pyarrow as pa
@@ -14,7 +15,7 @@ import pyarrow.compute as pc
 
 from toolkit.pipeline.cache import ExtractionCache, used_keys
 from toolkit.pipeline.interleave import interleave
-from toolkit.pipeline.spill import Spill, SpillWriter, cut, rechunk
+from toolkit.pipeline.spill import Spill, SpillWriter, rechunk
 from toolkit.pipeline.stages import GROUPED, GROUPING_INPUTS, split_quarantine
 
 QUARANTINE_COLUMNS = ("raw_path", "reason", "detail")
@@ -28,46 +29,47 @@ class Collected:
     rows: Spill  # the kept rows' columns that grouping neither reads nor sets (cached: below)
     keys: pa.Table  # the kept rows' grouping columns (GROUPING_INPUTS, GROUPED, SORT_KEY)
     quarantined: pa.Table  # QUARANTINE_COLUMNS of every quarantined file
-    cached: Cached | None = None  # where the rows left out of `rows` are in the cache
+    located: Located | None = None  # where the rows are, when not all in `rows` in order
 
     def chunks(self, size: int) -> Iterator[pa.Table]:
         """Every kept row's `rows` columns, in order, `size` rows at a time: taken from the
         spill, and a cached row's from the cache, whose text was never copied (the cache
         holds it already)."""
-        if self.cached is None:
+        if self.located is None:
             yield from rechunk(self.rows.batches(), size, contiguous=False)
             return
-        where, names = self.cached.where, self.rows.schema.names
-        spans = [(start, where[start : start + size]) for start in range(0, len(where), size)]
-        counts = [int(np.count_nonzero(at[:, 0] < 0)) for _, at in spans]
-        spilled = cut(self.rows.batches(), [c for c in counts if c], contiguous=False)
-        for (_, at), count in zip(spans, counts, strict=True):
+        (where, cache), names = self.located, self.rows.schema.names
+        for start in range(0, len(where), size):
+            at = where[start : start + size]
             fresh = at[:, 0] < 0
-            parts = [(next(spilled), np.flatnonzero(fresh))] if count else []
-            if count < len(at):
-                held = self.cached.cache.rows(at[~fresh], names)
+            parts = []
+            if fresh.any():
+                parts.append((self.rows.take(at[fresh, 1]), np.flatnonzero(fresh)))
+            if not fresh.all():
+                assert cache is not None  # (only the cache holds rows outside the spill)
+                held = cache.rows(at[~fresh], names)
                 parts.append((held, np.flatnonzero(~fresh)))
             yield interleave(parts, self.rows.schema)
 
 
-@dataclass(frozen=True)
-class Cached:
-    """The kept rows' places in the extraction cache ((part batch, row), or (-1, -1) for a row
-    extracted in this build, which is in the spill)."""
+class Located(NamedTuple):
+    """Where each kept row is: (part batch, row) in the extraction cache, or (-1, n) for the
+    n-th row of the spill."""
 
-    cache: ExtractionCache
     where: np.ndarray
+    cache: ExtractionCache | None
 
 
 def collect(
-    batches: Iterable[pa.Table],
+    passes: Iterable[Iterable[pa.Table]],
     schema: pa.Schema,
     folder: Path,
     cache: ExtractionCache | None = None,
 ) -> Collected:
-    """Consume extracted batches (record schema, sorted by raw_path): cached records filled in
-    (the columns grouping needs; the rest stay in the cache) and fresh ones added to the cache,
-    quarantined records set apart, rows spilled to folder."""
+    """Consume extracted batches (record schema), pass by pass (each pass sorted by raw_path;
+    the passes together hold each file once): cached records filled in (the columns grouping
+    needs; the rest stay in the cache) and fresh ones added to the cache, quarantined records
+    set apart, rows spilled to folder. Rows of several passes are put in raw_path order."""
     keep = [n for n in schema.names if n in {*GROUPING_INPUTS, *GROUPED, SORT_KEY}]
     spilled = [n for n in schema.names if n not in {*keep, *QUARANTINE_COLUMNS}]
     writer = SpillWriter(folder / "records.arrow", _select(schema, spilled))
@@ -75,46 +77,54 @@ def collect(
     used: set[str] = set()
     keys: list[pa.Table] = []
     quarantined: list[pa.Table] = []
-    located: list[np.ndarray] = []
-    last: str | None = None
+    places: list[np.ndarray] = []
+    passes_with_records, written = 0, 0
     try:
-        for batch in batches:
-            where = None
-            if part is not None:
-                part.write(batch)  # (its fresh records: those marked cached are known)
-                used |= used_keys(batch)
-                where = part.cache.locate(batch)
-                batch = part.cache.fill(batch, where, later=spilled)
-            last = _check_order(batch, last)
-            rows, bad = split_quarantine(batch)
-            if where is not None:
+        for batches in passes:
+            last: str | None = None
+            before = len(keys) + len(quarantined)
+            for batch in batches:
+                where = np.full((batch.num_rows, 2), -1, dtype=np.int64)
+                if part is not None:
+                    part.write(batch)  # (its fresh records: those marked cached are known)
+                    used |= used_keys(batch)
+                    where = part.cache.locate(batch)
+                    batch = part.cache.fill(batch, where, later=spilled)
+                last = _check_order(batch, last)
+                rows, bad = split_quarantine(batch)
                 where = where[batch.column("reason").is_null().to_numpy(zero_copy_only=False)]
-                located.append(where)
                 fresh = where[:, 0] < 0
-                rows_fresh = rows if fresh.all() else rows.filter(pa.array(fresh))
-                writer.write(rows_fresh.select(spilled))
-            else:
-                writer.write(rows.select(spilled))
-            keys.append(_copied(rows.select(keep)))
-            if bad.num_rows:
-                quarantined.append(_copied(bad.select(list(QUARANTINE_COLUMNS))))
+                where[fresh, 1] = np.arange(written, written + np.count_nonzero(fresh))
+                written += int(np.count_nonzero(fresh))
+                places.append(where)
+                writer.write(
+                    (rows if fresh.all() else rows.filter(pa.array(fresh))).select(spilled)
+                )
+                keys.append(_copied(rows.select(keep)))
+                if bad.num_rows:
+                    quarantined.append(_copied(bad.select(list(QUARANTINE_COLUMNS))))
+            passes_with_records += len(keys) + len(quarantined) > before
     except BaseException:
         writer.abort()
         if part is not None:
             part.abort()
         raise
-    cached = None
     if part is not None:
         part.commit(used)
-        where = np.concatenate(located) if located else np.empty((0, 2), np.int64)
-        cached = Cached(part.cache, where) if (where[:, 0] >= 0).any() else None
+    kept = pa.concat_tables(keys) if keys else _select(schema, keep).empty_table()
+    where = np.concatenate(places) if places else np.empty((0, 2), np.int64)
+    gone = pa.concat_tables(quarantined) if quarantined else None
+    if passes_with_records > 1:  # (each pass is in order; together they are not)
+        order = pc.sort_indices(kept, [(SORT_KEY, "ascending")]).to_numpy()
+        kept, where = kept.take(order), where[order]
+        gone = gone.sort_by(SORT_KEY) if gone is not None else None
+    in_order = passes_with_records <= 1 and not (where[:, 0] >= 0).any()
+    located = None if in_order else Located(where, cache)
     return Collected(
         writer.close(),
-        pa.concat_tables(keys) if keys else _select(schema, keep).empty_table(),
-        pa.concat_tables(quarantined)
-        if quarantined
-        else _select(schema, list(QUARANTINE_COLUMNS)).empty_table(),
-        cached,
+        kept,
+        gone if gone is not None else _select(schema, list(QUARANTINE_COLUMNS)).empty_table(),
+        located,
     )
 
 

@@ -26,7 +26,7 @@ Executor = Callable[[list[RawFile], Stage], Iterator[pa.Table]]
 def run_batches(
     files: list[RawFile],
     stage: Stage,
-    batch_size: int = BATCH_SIZE,
+    batch_size: int | None = None,  # BATCH_SIZE
     progress: bool | None = None,
     workers: int = 1,
     pool: ProcessPoolExecutor | None = None,
@@ -36,7 +36,8 @@ def run_batches(
     here). The pool's queue holds a few batches per worker, not the corpus."""
     if progress is None:
         progress = sys.stderr.isatty()
-    batches = [files[i : i + batch_size] for i in range(0, len(files), batch_size)]
+    size = batch_size or BATCH_SIZE
+    batches = [files[i : i + size] for i in range(0, len(files), size)]
     with Progress(disable=not progress, transient=True) as bar:
         task = bar.add_task("extracting", total=len(files))
         for size, table in _apply(stage, batches, min(workers, len(batches)), pool):

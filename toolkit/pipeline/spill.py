@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import bisect
 import itertools
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pyarrow as pa
 
 
@@ -60,6 +61,14 @@ class Spill:
         """Every batch, each read when asked for and dropped after."""
         return self.rows(0, self.num_rows)
 
+    def take(self, rows: np.ndarray) -> pa.Table:
+        """The rows with these numbers (at least one), in that order."""
+        ends = np.cumsum(self.sizes, dtype=np.int64)
+        batch = np.searchsorted(ends, rows, side="right")
+        at = np.stack([batch, rows - (ends[batch] - np.asarray(self.sizes)[batch])], axis=1)
+        with pa.OSFile(str(self.path)) as source:
+            return gather(pa.ipc.open_file(source).get_batch, at)
+
     def rows(self, start: int, stop: int) -> Iterator[pa.RecordBatch]:
         """Rows start..stop, as (slices of) the batches that hold them."""
         ends = list(itertools.accumulate(self.sizes))
@@ -74,35 +83,32 @@ class Spill:
                 yield batch.slice(max(0, start - begin), min(stop, ends[i]) - max(start, begin))
 
 
+def gather(batch: Callable[[int], pa.RecordBatch], at: np.ndarray) -> pa.Table:
+    """The rows at (batch number, row) pairs, in that order (at least one), each batch they
+    need got once: one take over those batches (one over all of them would cost a pass)."""
+    used, local = np.unique(at[:, 0], return_inverse=True)
+    held = [batch(int(b)) for b in used]
+    starts = np.cumsum([0] + [b.num_rows for b in held[:-1]], dtype=np.int64)
+    return pa.Table.from_batches(held).take(pa.array(starts[local.ravel()] + at[:, 1]))
+
+
 def rechunk(
     tables: Iterable[pa.Table | pa.RecordBatch], rows: int, contiguous: bool = True
 ) -> Iterator[pa.Table]:
     """The same rows in order, as tables of exactly `rows` rows (the last may hold fewer),
     each one contiguous chunk (or, for a caller that copies them anyway, as they come)."""
-    return cut(tables, itertools.repeat(rows), contiguous)
-
-
-def cut(
-    tables: Iterable[pa.Table | pa.RecordBatch], sizes: Iterable[int], contiguous: bool = True
-) -> Iterator[pa.Table]:
-    """The same rows in order, as consecutive tables of the given (positive) sizes in turn;
-    the last may hold fewer when the rows run out, and rows past the sizes are not read."""
-    wanted = iter(sizes)
-    want = next(wanted, 0)
     pending: list[pa.Table] = []
     held = 0
     for table in tables:
-        if not want:
-            return
         if isinstance(table, pa.RecordBatch):
             table = pa.Table.from_batches([table])
-        while table.num_rows and want:
-            take = min(want - held, table.num_rows)
+        while table.num_rows:
+            take = min(rows - held, table.num_rows)
             pending.append(table.slice(0, take))
             table, held = table.slice(take), held + take
-            if held == want:
+            if held == rows:
                 yield _joined(pending, contiguous)
-                pending, held, want = [], 0, next(wanted, 0)
+                pending, held = [], 0
     if held:
         yield _joined(pending, contiguous)
 

@@ -25,7 +25,7 @@ from toolkit.dedup.story import (
 )
 from toolkit.extract.article import Extraction, extract_articles
 from toolkit.ingest.discover import RawFile
-from toolkit.ingest.read import decode_raw, read_bytes
+from toolkit.ingest.read import RawBytes, decode_raw, read_bytes
 from toolkit.pipeline.cache import CACHED, ExtractionCache
 from toolkit.pipeline.interleave import interleave
 from toolkit.validate.rules import boilerplate_bodies
@@ -84,33 +84,61 @@ def extract_batch(
     file whose bytes the cache holds is not extracted but marked (reason CACHED) for
     ExtractionCache.fill, which the main process runs on its own memory-mapped parts, so no
     worker copies a cached record through a pipe."""
-    raws = [
-        read_bytes(RawFile(item["raw_path"], item["abs_path"], item["refused"]))
-        for item in batch.to_pylist()
-    ]
+    raws = _read(batch)
     # (a file the cache holds was decoded and extracted before: neither is done again)
     held = set(cache.holds([r.sha256 for r in raws])) if cache is not None else set()
     records: list[dict[str, Any]] = []
     texts: list[str] = []
     for i, raw in enumerate(raws):
-        doc = decode_raw(raw) if i not in held else None
+        if i in held:
+            records.append(_marked(raw))
+            texts.append("")
+            continue
+        doc = decode_raw(raw)
         records.append(
             {
                 "id": row_id(raw.rel_path),
                 "raw_path": raw.rel_path,
                 "raw_sha256": raw.sha256 or None,
-                "raw_encoding": (doc.encoding or None) if doc else None,
-                "reason": doc.reason if doc else CACHED,
-                "detail": (doc.detail or None) if doc else None,
+                "raw_encoding": doc.encoding or None,
+                "reason": doc.reason,
+                "detail": doc.detail or None,
             }
         )
-        texts.append(doc.text if doc and doc.reason is None else "")
+        texts.append(doc.text if doc.reason is None else "")
     readable = [i for i, r in enumerate(records) if r["reason"] is None]
     found = extract_articles([texts[i] for i in readable])
     for i, fields in zip(readable, found, strict=True):
         records[i].update(_extracted(fields))
     table = pa.Table.from_pylist(records, schema=schema)
     return with_signals(table, [i for i, r in enumerate(records) if r["reason"] is None])
+
+
+def held_batch(batch: pa.Table, schema: pa.Schema, cache: ExtractionCache) -> pa.Table:
+    """The records of the batch's files whose bytes the cache holds, marked CACHED as
+    extract_batch marks them; the other files are left out, for a second pass to extract
+    in full batches (a batch with a few new files costs a worker several times as much a
+    file: each step's fixed cost is paid for the few)."""
+    raws = _read(batch)
+    held = cache.holds([r.sha256 for r in raws])
+    return pa.Table.from_pylist([_marked(raws[i]) for i in held], schema=schema)
+
+
+def _read(batch: pa.Table) -> list[RawBytes]:
+    return [
+        read_bytes(RawFile(item["raw_path"], item["abs_path"], item["refused"]))
+        for item in batch.to_pylist()
+    ]
+
+
+def _marked(raw: RawBytes) -> dict[str, Any]:
+    """The record of a file the cache holds, until ExtractionCache.fill completes it."""
+    return {
+        "id": row_id(raw.rel_path),
+        "raw_path": raw.rel_path,
+        "raw_sha256": raw.sha256,
+        "reason": CACHED,
+    }
 
 
 def with_signals(records: pa.Table, rows: list[int]) -> pa.Table:

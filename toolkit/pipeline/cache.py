@@ -118,8 +118,11 @@ class ExtractionCache:
         names = records.schema.names
         columns = [n for n in names if n not in PATH_COLUMNS and n not in later]
         cached = self.rows(where[at], columns)
-        own = records.take(at)
+        every = at.size == records.num_rows
+        own = records if every else records.take(at)
         piece = pa.table({n: cached[n] if n in columns else own[n] for n in names})
+        if every:
+            return piece.cast(records.schema)
         rest = np.flatnonzero(where[:, 0] < 0)
         return interleave([(records.take(rest), rest), (piece, at)], records.schema)
 
@@ -197,11 +200,10 @@ def _unwritable(folder: Path, exc: OSError) -> OutputError:
 
 def _fresh(records: pa.Table, known: set[str]) -> pa.Table:
     """The extracted records whose hash is not known, one per hash, without path columns."""
-    keys = records.column(KEY)
     reason = records.column("reason")
-    extracted = pc.or_kleene(pc.is_null(reason), pc.equal(reason, "no_body"))
-    unseen = pa.array([k is not None and k not in known for k in keys.to_pylist()], pa.bool_())
-    fresh = records.filter(pc.and_(unseen, extracted))
+    extracted = records.filter(pc.or_kleene(pc.is_null(reason), pc.equal(reason, "no_body")))
+    keys = extracted.column(KEY).to_pylist()
+    fresh = extracted.filter(pa.array([k is not None and k not in known for k in keys], pa.bool_()))
     first = _first_of_each(fresh.column(KEY).to_pylist())
     return fresh.take(pa.array(first, pa.int64())).drop_columns(list(PATH_COLUMNS))
 

@@ -116,7 +116,7 @@ def collect(
     gone = pa.concat_tables(quarantined) if quarantined else None
     if passes_with_records > 1:  # (each pass is in order; together they are not)
         order = pc.sort_indices(kept, [(SORT_KEY, "ascending")]).to_numpy()
-        kept, where = kept.take(order), where[order]
+        kept, where = _reordered(kept, order), where[order]
         gone = gone.sort_by(SORT_KEY) if gone is not None else None
     in_order = passes_with_records <= 1 and not (where[:, 0] >= 0).any()
     located = None if in_order else Located(where, cache)
@@ -125,6 +125,18 @@ def collect(
         kept,
         gone if gone is not None else _select(schema, list(QUARANTINE_COLUMNS)).empty_table(),
         located,
+    )
+
+
+def _reordered(table: pa.Table, order: np.ndarray) -> pa.Table:
+    """table.take(order), as slices where the order runs on: a rebuild's new rows fall among
+    long runs of cached ones, and slices copy nothing (a take of the signatures would)."""
+    starts = np.flatnonzero(np.diff(order, prepend=-2) != 1)
+    if len(starts) > len(order) // 16:
+        return table.take(pa.array(order))
+    ends = np.append(starts[1:], len(order))
+    return pa.concat_tables(
+        [table.slice(order[a], b - a) for a, b in zip(starts, ends, strict=True)]
     )
 
 

@@ -58,10 +58,12 @@ GROUPED = ("duplicate_group", "story_group", *Member.UPDATED)
 
 def files_to_table(files: list[RawFile]) -> pa.Table:
     """The input batch for a list of discovered files."""
-    return pa.Table.from_pylist(
-        [{"raw_path": f.rel_path, "abs_path": str(f.path), "refused": f.refused} for f in files],
-        schema=INPUT_SCHEMA,
-    )
+    columns = [
+        [f.rel_path for f in files],
+        [str(f.path) for f in files],
+        [f.refused for f in files],
+    ]
+    return pa.Table.from_arrays([pa.array(c, pa.string()) for c in columns], schema=INPUT_SCHEMA)
 
 
 def record_schema(contract: Contract) -> pa.Schema:

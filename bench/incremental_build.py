@@ -25,6 +25,9 @@ from dedup_build import build_command, corpus, same_tree  # noqa: E402 - shared 
 
 
 def timed(command: list[str]) -> float:
+    """Wall seconds of a command, started once the disk holds what earlier ones wrote (the
+    kernel would otherwise write back the previous build's gigabyte during this one)."""
+    os.sync()
     start = time.perf_counter()
     subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
     return time.perf_counter() - start

@@ -3,9 +3,9 @@
     python bench/build_phases.py RAW OUT [--workers 2] [--cache DIR]
 
 Wraps the steps build() calls (discover, the parallel stage with the spilling of its batches,
-grouping, assembly with validation, shards, report, card) with timers, then prints seconds per
-step with the main process's peak memory, CPU and minor page faults during it, the worker processes' CPU per file, and
-the main process's CPU, page faults and peak RSS.
+grouping, assembly with validation and the shards, report, card) with timers, then prints
+seconds per step with the main process's peak memory, CPU and minor page faults during it,
+the worker processes' CPU per file, and the main process's CPU, page faults and peak RSS.
 """
 
 from __future__ import annotations
@@ -23,10 +23,10 @@ from typing import Any
 import toolkit.build  # noqa: F401 - the module, which the package's `build` function hides
 
 # collect: the parallel stage, whose batches the main process spills as they arrive;
-# assemble: grouping results joined back, validation, rows in output form.
+# assemble: grouping results joined back, validation, rows in output form written as shards.
 STEPS = [
     *("discover", "collect", "group_duplicates", "assemble"),
-    *("write_shards", "build_report", "render_card", "card_failures"),
+    *("build_report", "render_card", "card_failures"),
 ]
 
 

@@ -20,10 +20,9 @@ import pyarrow.parquet as pq
 from toolkit.build import BuildOptions, build
 from toolkit.contract import load_contract
 from toolkit.output.card import render_card
-from toolkit.output.parquet import write_shards
+from toolkit.output.parquet import ShardWriter
 from toolkit.output.report import build_report, write_report
 from toolkit.output.summary import RowSummary
-from toolkit.pipeline.spill import SpillWriter
 
 ROOT = Path(__file__).resolve().parents[1]
 # The validation runs in a fresh process that reports its own peak RSS (a fork of this big
@@ -66,10 +65,10 @@ def synthetic(rows: int, work: Path) -> Path:
         table = table.set_column(table.schema.get_field_index(name), name, values)
     out = work / "dist"
     out.mkdir()
-    writer = SpillWriter(work / "rows.arrow", contract.arrow_schema)
-    writer.write(table)
     summary = RowSummary.of(table, contract)
-    shards = write_shards(writer.close(), summary.nbytes, contract.arrow_schema, out, "train")
+    writer = ShardWriter(out, contract.arrow_schema, "train")
+    writer.write(table)
+    shards = writer.close()
     empty = pa.table(
         {
             "raw_path": pa.array([], pa.string()),

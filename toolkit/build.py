@@ -17,11 +17,11 @@ from toolkit.ingest.discover import discover, is_utf8, shown
 from toolkit.output.atomic import recover_output, scratch_folder, staged_output, write_atomically
 from toolkit.output.card import render_card
 from toolkit.output.killpoints import reached
-from toolkit.output.parquet import write_shards
+from toolkit.output.parquet import ShardWriter
 from toolkit.output.report import REPORT_FILE, build_report, write_report
-from toolkit.pipeline.assemble import Assembled, assemble
+from toolkit.pipeline.assemble import assemble
 from toolkit.pipeline.cache import ExtractionCache
-from toolkit.pipeline.collect import collect
+from toolkit.pipeline.collect import Collected, collect
 from toolkit.pipeline.local import Executor, run_batches, warm_pool
 from toolkit.pipeline.passes import extraction_passes
 from toolkit.pipeline.stages import group_duplicates, record_schema
@@ -102,10 +102,8 @@ def build(opts: BuildOptions) -> BuildResult:
                 f"{quarantined.num_rows} file(s) in all, and --strict forbids any"
             )
         grouped = group_duplicates(collected.keys)
-        assembled = assemble(collected, grouped, contract, scratch)
-        del collected, grouped
         reached("extracted")
-        return _write(opts, contract, assembled, quarantined)
+        return _write(opts, contract, collected, grouped)
 
 
 @contextmanager
@@ -124,15 +122,21 @@ def _engine(opts: BuildOptions) -> Iterator[Executor]:
 
 
 def _write(
-    opts: BuildOptions, contract: Contract, assembled: Assembled, quarantined: pa.Table
+    opts: BuildOptions, contract: Contract, collected: Collected, grouped: pa.Table
 ) -> BuildResult:
-    """Shards, report and card, staged and swapped in; then the project's copy of the card."""
+    """Shards (rows assembled and validated as they are written), report and card, staged and
+    swapped in; then the project's copy of the card."""
     split = contract.card.get("split", "train")
-    rows = assembled.summary
     with staged_output(opts.out_dir) as staging:
-        shards = write_shards(assembled.rows, rows.nbytes, contract.arrow_schema, staging, split)
+        writer = ShardWriter(staging, contract.arrow_schema, split)
+        try:
+            rows = assemble(collected, grouped, contract, writer)
+        except BaseException:
+            writer.abort()
+            raise
+        shards = writer.close()
         reached("shards")
-        report = build_report(rows, quarantined, contract, list(shards))
+        report = build_report(rows, collected.quarantined, contract, list(shards))
         write_report(report, staging / REPORT_FILE)
         card = render_card(contract, rows, report, staging, list(shards))
         (staging / "README.md").write_text(card, encoding="utf-8")

@@ -61,31 +61,50 @@ def test_a_spill_reads_back_any_range_of_its_rows(
     assert (pa.concat_tables(got) if got else expected.slice(0, 0)).equals(expected)
 
 
-def test_shards_written_from_a_spill_are_the_bytes_of_a_whole_table_write(
+def test_shards_written_as_rows_come_are_the_bytes_of_a_whole_table_write(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The streaming writer changes memory, not output: each shard, row group by row group,
-    is the file pq.write_table makes of the same rows with the same settings."""
-    table = numbered(1000)
+    """Writing as the rows come changes memory, not output: each shard, row group by row
+    group, is the file pq.write_table makes of the same rows with the same settings, and a
+    shard ends once it holds MAX_SHARD_BYTES."""
+    table = numbered(1000).combine_chunks()
     monkeypatch.setattr(parquet, "MAX_SHARD_BYTES", table.nbytes // 3)
     monkeypatch.setattr(parquet, "ROW_GROUP_BYTES", table.nbytes // 10)
-    writer = SpillWriter(tmp_path / "rows.arrow", table.schema)
+    writer = parquet.ShardWriter(tmp_path, table.schema, "train")
     for piece in cut(table, [7, 300, 1, 250]):
         writer.write(piece)
-    shards = parquet.write_shards(writer.close(), table.nbytes, table.schema, tmp_path, "train")
-    assert list(shards.values()) == [250, 250, 250, 250]
+    shards = writer.close()
+    first = table.slice(0, 7)  # rows per row group follow the first rows' average size
+    group = (table.nbytes // 10) // (first.nbytes // first.num_rows)
+    count = len(shards)
+    assert count > 2 and list(shards) == [
+        f"data/train-{i:05d}-of-{count:05d}.parquet" for i in range(count)
+    ]
+    assert sum(shards.values()) == 1000
+    assert all(rows % group == 0 for rows in list(shards.values())[:-1])  # whole row groups
     start = 0
     for name, rows in shards.items():
         expected = tmp_path / "expected.parquet"
         pq.write_table(
             table.slice(start, rows),
             expected,
-            row_group_size=1000 // 10,
+            row_group_size=group,
             compression="zstd",
             write_statistics=True,
             write_page_index=True,
             use_content_defined_chunking=True,
         )
-        assert pq.ParquetFile(tmp_path / name).metadata.num_row_groups == 3
         assert (tmp_path / name).read_bytes() == expected.read_bytes(), name
         start += rows
+    assert sorted(p.name for p in (tmp_path / "data").iterdir()) == sorted(
+        n.removeprefix("data/") for n in shards
+    )
+
+
+def test_no_rows_make_one_empty_shard(tmp_path: Path) -> None:
+    """An empty dataset still has a file the Hub and `datasets` read, with the schema."""
+    schema = numbered(0).schema
+    writer = parquet.ShardWriter(tmp_path, schema, "train")
+    assert writer.close() == {"data/train-00000-of-00001.parquet": 0}
+    read = pq.read_table(tmp_path / "data/train-00000-of-00001.parquet")
+    assert read.num_rows == 0 and read.schema.equals(schema)

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import math
-from concurrent.futures import ThreadPoolExecutor
+import os
+from collections import deque
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
-
-from toolkit.cores import default_workers
-from toolkit.pipeline.spill import Spill, rechunk
 
 MAX_SHARD_BYTES = 256 * 1024 * 1024  # in-memory Arrow size per shard
 ROW_GROUP_BYTES = 32 * 1024 * 1024  # keeps row groups well under the Hub's 100 MB advice
@@ -21,35 +20,94 @@ def shard_name(split: str, index: int, count: int) -> str:
     return f"data/{split}-{index:05d}-of-{count:05d}.parquet"
 
 
-def write_shards(
-    rows: Spill, nbytes: int, schema: pa.Schema, folder: Path, split: str
-) -> dict[str, int]:
-    """Write the spilled rows (nbytes: their in-memory size) as shards under folder/data, each
-    read from the spill a row group at a time; return {relative path: rows}."""
-    total = rows.num_rows
-    count = max(1, math.ceil(nbytes / MAX_SHARD_BYTES))
-    rows_per_shard = max(1, math.ceil(total / count))
-    row_group = max(1, ROW_GROUP_BYTES // max(1, nbytes // max(1, total)))
-    (folder / "data").mkdir(parents=True, exist_ok=True)
-    spans = [(i * rows_per_shard, min(total, (i + 1) * rows_per_shard)) for i in range(count)]
-    names = [shard_name(split, i, count) for i in range(count)]
+class ShardWriter:
+    """Shards written as the rows come, in order, so no copy of the rows waits on disk: a
+    shard is closed once it holds MAX_SHARD_BYTES of rows (their in-memory Arrow size), in
+    row groups of about ROW_GROUP_BYTES (a row count set by the first rows' average size),
+    and the files take the Hub's names once their count is known (`close`). Encoding and
+    compression run in a thread (Arrow does them without the GIL) while the caller makes the
+    next rows."""
 
-    def write(index: int) -> None:
-        start, stop = spans[index]
-        with pq.ParquetWriter(
-            folder / names[index],
-            schema,
-            compression="zstd",
-            write_statistics=True,
-            write_page_index=True,
-            use_content_defined_chunking=True,
-        ) as writer:
-            if start >= stop:  # (as pq.write_table does for an empty table)
-                writer.write_table(schema.empty_table())
-            for group in rechunk(rows.rows(start, stop), row_group):
-                writer.write_table(group, row_group_size=row_group)
+    def __init__(self, folder: Path, schema: pa.Schema, split: str) -> None:
+        self.folder, self.schema, self.split = folder, schema, split
+        (folder / "data").mkdir(parents=True, exist_ok=True)
+        self._group_rows = 0  # rows per row group, once the first rows are seen
+        self._pending: list[pa.Table] = []
+        self._held = 0
+        self._shards: list[int] = []  # rows of each closed shard
+        self._open: tuple[pq.ParquetWriter, int, int] | None = None  # writer, rows, bytes
+        self._thread = ThreadPoolExecutor(1)
+        self._queue: deque[Future[None]] = deque()
 
-    # Arrow compresses without the GIL, so shards are written side by side (same bytes).
-    with ThreadPoolExecutor(min(count, default_workers())) as pool:
-        list(pool.map(write, range(count)))
-    return {name: max(0, stop - start) for name, (start, stop) in zip(names, spans, strict=True)}
+    def write(self, rows: pa.Table) -> None:
+        """Add rows after those written so far."""
+        if not self._group_rows and rows.num_rows:
+            self._group_rows = max(1, ROW_GROUP_BYTES // max(1, rows.nbytes // rows.num_rows))
+        while rows.num_rows:
+            take = min(self._group_rows - self._held, rows.num_rows)
+            self._pending.append(rows.slice(0, take))
+            rows, self._held = rows.slice(take), self._held + take
+            if self._held == self._group_rows:
+                self._flush()
+
+    def close(self) -> dict[str, int]:
+        """Finish every shard and name it; return {relative path: rows}."""
+        if self._held:
+            self._flush()
+        self._submit(self._finish)
+        while self._queue:
+            self._queue.popleft().result()
+        self._thread.shutdown()
+        count = len(self._shards)
+        names = [shard_name(self.split, i, count) for i in range(count)]
+        for i, name in enumerate(names):
+            os.replace(self._temporary(i), self.folder / name)
+        return dict(zip(names, self._shards, strict=True))
+
+    def abort(self) -> None:
+        """Stop writing (the build failed; the caller removes the folder)."""
+        for future in self._queue:
+            future.cancel()
+        self._thread.shutdown()
+        if self._open is not None:
+            self._open[0].close()
+
+    def _flush(self) -> None:
+        group = pa.concat_tables(self._pending).combine_chunks()
+        self._pending, self._held = [], 0
+        self._submit(lambda: self._write_group(group))
+        while len(self._queue) > 2:  # (a row group or two wait in memory, not the corpus)
+            self._queue.popleft().result()
+
+    def _submit(self, task: Callable[[], None]) -> None:
+        self._queue.append(self._thread.submit(task))
+
+    def _write_group(self, group: pa.Table) -> None:
+        if self._open is None:
+            writer = pq.ParquetWriter(
+                self._temporary(len(self._shards)),
+                self.schema,
+                compression="zstd",
+                write_statistics=True,
+                write_page_index=True,
+                use_content_defined_chunking=True,
+            )
+            self._open = (writer, 0, 0)
+        writer, rows, nbytes = self._open
+        writer.write_table(group, row_group_size=self._group_rows or None)
+        self._open = (writer, rows + group.num_rows, nbytes + group.nbytes)
+        if nbytes + group.nbytes >= MAX_SHARD_BYTES:
+            self._finish()
+
+    def _finish(self) -> None:
+        """Close the open shard (with no rows at all, write one empty shard)."""
+        if self._open is None and not self._shards:
+            self._write_group(self.schema.empty_table())
+        if self._open is not None:
+            writer, rows, _ = self._open
+            writer.close()
+            self._shards.append(rows)
+            self._open = None
+
+    def _temporary(self, index: int) -> Path:
+        return self.folder / "data" / f".shard-{index}.parquet"

@@ -97,6 +97,20 @@ def test_new_files_among_cached_ones_are_extracted_in_batches_of_their_own(
     assert files_of(tmp_path / "second") == files_of(tmp_path / "plain")
 
 
+def test_a_rebuild_whose_files_are_all_new_and_quarantined(raw_copy: Path, tmp_path: Path) -> None:
+    """Nothing the cache holds, nothing kept: the first pass finds no file, the second only
+    quarantines, and the build still reports every file."""
+    cache = tmp_path / "cache"
+    build(BuildOptions(raw_copy, tmp_path / "first", progress=False, cache_dir=cache))
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / "a.txt").write_bytes(b"")
+    (empty / "b.txt").write_bytes(b"\n\n")
+    result = build(BuildOptions(empty, tmp_path / "second", progress=False, cache_dir=cache))
+    assert result.report["counts"]["rows"] == 0
+    assert result.report["counts"]["quarantined"] == 2
+
+
 def test_one_text_under_two_names_gives_two_rows_from_one_entry(
     tmp_path: Path, extracted: list[str]
 ) -> None:

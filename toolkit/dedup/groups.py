@@ -1,11 +1,17 @@
-"""Duplicate groups: union-find over pairs, one canonical row per group, facts carried over."""
+"""Duplicate groups: union-find over pairs, one canonical row per group, facts carried over
+(over a list of members, or over the columns of a table of rows)."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
+
+import numpy as np
+import numpy.typing as npt
+import pyarrow as pa
 
 
 @dataclass(slots=True)  # (a million of them in a 1M build: no __dict__ each)
@@ -77,3 +83,53 @@ def _inherit(copy: Member, canonical: Member, name: str) -> bool:
         return False
     setattr(copy, name, getattr(canonical, name))
     return True
+
+
+def with_duplicate_groups(rows: pa.Table, pairs: npt.NDArray[np.int64]) -> pa.Table:
+    """duplicate_group and the carried-over facts: a row in no pair is its own group and
+    keeps what it has."""
+    names = [f.name for f in dataclasses.fields(Member)]
+    involved, (local,) = pairs_over_rows([pairs])
+    some = rows.select(names).take(involved)
+    columns = [some.column(n).to_pylist() for n in names]
+    members = [
+        Member(**dict(zip(names, values, strict=True))) for values in zip(*columns, strict=True)
+    ]
+    updates = {"duplicate_group": assign_groups(members, local.tolist())}
+    updates.update({n: [getattr(m, n) for m in members] for n in Member.UPDATED})
+    empty = pa.ListArray.from_arrays(
+        pa.array(np.zeros(rows.num_rows + 1, np.int32)), pa.array([], pa.string())
+    )
+    for name, values in updates.items():
+        kind = rows.schema.field(name).type
+        base = {"duplicate_group": rows.column("id"), "carried_over": empty}.get(name)
+        base = rows.column(name) if base is None else base
+        rows = with_column(rows, name, scatter(base, involved, pa.array(values, kind)))
+    return rows
+
+
+def pairs_over_rows(
+    pairs: list[npt.NDArray[np.int64]],
+) -> tuple[npt.NDArray[np.int64], list[npt.NDArray[np.int64]]]:
+    """The rows in any of the pairs, sorted, and the pairs renumbered over those rows."""
+    rows = np.unique(np.concatenate([p.reshape(-1) for p in pairs]))
+    return rows, [np.searchsorted(rows, p) for p in pairs]
+
+
+def scatter(
+    base: pa.Array | pa.ChunkedArray, at: npt.NDArray[np.int64], values: pa.Array
+) -> pa.Array:
+    """base with values put at the positions at."""
+    whole = base.combine_chunks() if isinstance(base, pa.ChunkedArray) else base
+    whole = whole.cast(values.type)
+    if not len(at):
+        return whole
+    order = np.arange(len(whole))
+    order[at] = len(whole) + np.arange(len(at))
+    return pa.concat_arrays([whole, values]).take(pa.array(order))
+
+
+def with_column(rows: pa.Table, name: str, values: pa.Array) -> pa.Table:
+    """rows with the column `name` replaced by values (its field kept)."""
+    where = rows.schema.get_field_index(name)
+    return rows.set_column(where, rows.schema.field(name), values)

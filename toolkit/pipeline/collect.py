@@ -78,12 +78,13 @@ def collect(
     keys: list[pa.Table] = []
     quarantined: list[pa.Table] = []
     places: list[np.ndarray] = []
-    passes_with_records, written = 0, 0
+    passes_with_records, written, seen = 0, 0, 0
     try:
         for batches in passes:
             last: str | None = None
-            before = len(keys) + len(quarantined)
+            before = seen
             for batch in batches:
+                seen += batch.num_rows
                 where = np.full((batch.num_rows, 2), -1, dtype=np.int64)
                 if part is not None:
                     part.write(batch)  # (its fresh records: those marked cached are known)
@@ -103,7 +104,7 @@ def collect(
                 keys.append(_copied(rows.select(keep)))
                 if bad.num_rows:
                     quarantined.append(_copied(bad.select(list(QUARANTINE_COLUMNS))))
-            passes_with_records += len(keys) + len(quarantined) > before
+            passes_with_records += seen > before
     except BaseException:
         writer.abort()
         if part is not None:
@@ -132,7 +133,7 @@ def _reordered(table: pa.Table, order: np.ndarray) -> pa.Table:
     """table.take(order), as slices where the order runs on: a rebuild's new rows fall among
     long runs of cached ones, and slices copy nothing (a take of the signatures would)."""
     starts = np.flatnonzero(np.diff(order, prepend=-2) != 1)
-    if len(starts) > len(order) // 16:
+    if not len(order) or len(starts) > len(order) // 16:
         return table.take(pa.array(order))
     ends = np.append(starts[1:], len(order))
     return pa.concat_tables(

@@ -13,7 +13,13 @@ import polars as pl
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from toolkit.dedup.groups import Member, assign_groups
+from toolkit.dedup.groups import (
+    Member,
+    pairs_over_rows,
+    scatter,
+    with_column,
+    with_duplicate_groups,
+)
 from toolkit.dedup.minhash import SLOTS
 from toolkit.dedup.near import DuplicateIndex, Signed, sign
 from toolkit.dedup.story import (
@@ -206,14 +212,14 @@ def group_duplicates(rows: pa.Table) -> pa.Table:
     with ThreadPoolExecutor(1) as pool:
         scoring = pool.submit(scored_pairs, rows.column("_story_terms"))
         pairs = _near_pairs(rows)
-        rows = _with_duplicate_groups(rows, pairs)
+        rows = with_duplicate_groups(rows, pairs)
         candidates = scoring.result()
     ids, dates = rows.column("id"), rows.column("date")  # (dates as carried over)
-    involved, (copies, alike) = _involved([pairs, candidates])
+    involved, (copies, alike) = pairs_over_rows([pairs, candidates])
     some_ids, some_dates = ids.take(involved).to_pylist(), dates.take(involved).to_pylist()
     linked = [*map(tuple, copies.tolist()), *within_window(alike, some_dates)]
     stories = pa.array(first_published(some_ids, some_dates, linked), pa.string())
-    return _set(rows, "story_group", _scatter(ids, involved, stories))
+    return with_column(rows, "story_group", scatter(ids, involved, stories))
 
 
 def _near_pairs(rows: pa.Table) -> npt.NDArray[np.int64]:
@@ -228,55 +234,6 @@ def _near_pairs(rows: pa.Table) -> npt.NDArray[np.int64]:
             )
         )
     return index.pair_array()
-
-
-def _with_duplicate_groups(rows: pa.Table, pairs: npt.NDArray[np.int64]) -> pa.Table:
-    """duplicate_group and the carried-over facts: a row in no pair is its own group and
-    keeps what it has."""
-    names = [f.name for f in dataclasses.fields(Member)]
-    involved, (local,) = _involved([pairs])
-    some = rows.select(names).take(involved)
-    columns = [some.column(n).to_pylist() for n in names]
-    members = [
-        Member(**dict(zip(names, values, strict=True))) for values in zip(*columns, strict=True)
-    ]
-    updates = {"duplicate_group": assign_groups(members, local.tolist())}
-    updates.update({n: [getattr(m, n) for m in members] for n in Member.UPDATED})
-    empty = pa.ListArray.from_arrays(
-        pa.array(np.zeros(rows.num_rows + 1, np.int32)), pa.array([], pa.string())
-    )
-    for name, values in updates.items():
-        kind = rows.schema.field(name).type
-        base = {"duplicate_group": rows.column("id"), "carried_over": empty}.get(name)
-        base = rows.column(name) if base is None else base
-        rows = _set(rows, name, _scatter(base, involved, pa.array(values, kind)))
-    return rows
-
-
-def _involved(
-    pairs: list[npt.NDArray[np.int64]],
-) -> tuple[npt.NDArray[np.int64], list[npt.NDArray[np.int64]]]:
-    """The rows in any of the pairs, sorted, and the pairs renumbered over those rows."""
-    rows = np.unique(np.concatenate([p.reshape(-1) for p in pairs]))
-    return rows, [np.searchsorted(rows, p) for p in pairs]
-
-
-def _scatter(
-    base: pa.Array | pa.ChunkedArray, at: npt.NDArray[np.int64], values: pa.Array
-) -> pa.Array:
-    """base with values put at the positions at."""
-    whole = base.combine_chunks() if isinstance(base, pa.ChunkedArray) else base
-    whole = whole.cast(values.type)
-    if not len(at):
-        return whole
-    order = np.arange(len(whole))
-    order[at] = len(whole) + np.arange(len(at))
-    return pa.concat_arrays([whole, values]).take(pa.array(order))
-
-
-def _set(rows: pa.Table, name: str, values: pa.Array) -> pa.Table:
-    where = rows.schema.get_field_index(name)
-    return rows.set_column(where, rows.schema.field(name), values)
 
 
 def to_contract(rows: pa.Table, contract: Contract) -> tuple[pa.Table, pl.Series]:

@@ -15,6 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 from toolkit.cli import app
+from toolkit.validate import dataset
 
 runner = CliRunner()
 SHARD = "data/train-00000-of-00001.parquet"
@@ -66,6 +67,18 @@ def test_null_body(dist: Path) -> None:
     assert failures["null_value"]["column"] == "body"
     assert failures["null_value"]["rows"] == [2]
     assert "column_nullability" in failures
+
+
+def test_a_rule_broken_in_several_batches_of_a_file_is_one_failure(
+    dist: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The file is read a batch at a time; the report counts a rule once, with every row."""
+    monkeypatch.setattr(dataset, "BATCH_ROWS", 2)
+    rewrite(dist, lambda rows: [rows[i].update(body=None) for i in (0, 4)], nullable=("body",))
+    code, report = run(str(dist))
+    assert code == 1
+    (null,) = [f for f in report["failures"] if f["code"] == "null_value"]
+    assert null["rows"] == [0, 4] and null["count"] == 2
 
 
 def test_duplicated_id(dist: Path) -> None:

@@ -1,6 +1,7 @@
 """The first global step: extracted batches, as an engine delivers them, split into what the
 grouping needs (kept in memory: mostly the MinHash signature and the story terms, no text) and
-the rest of each row (spilled to disk), so memory follows the dedup index, not the corpus text."""
+the rest of each row (spilled to disk, or left in the extraction cache for a cached file), so
+memory follows the dedup index, not the corpus text."""
 
 from __future__ import annotations
 

@@ -16,7 +16,7 @@ from toolkit.errors import UsageError
 from toolkit.extract.dates import latest_date
 from toolkit.validate import failures as codes
 from toolkit.validate.card import card_failures
-from toolkit.validate.failures import Failure, ValidationReport
+from toolkit.validate.failures import Failure, ValidationReport, merged
 from toolkit.validate.rules import cross_row_rules
 from toolkit.validate.table import (
     batch_failures,
@@ -119,16 +119,16 @@ def _validate_file(
         report.rows += count
         return count
     offset = report.rows
+    found: list[Failure] = []
     try:
         for batch in parquet.iter_batches(batch_size=BATCH_ROWS):
             table = pa.Table.from_batches([batch])
-            report.failures += batch_failures(table, contract, today, report.rows, name)
+            found += batch_failures(table, contract, today, report.rows, name)
             frame = pl.from_arrow(table.select(key_columns(contract)))
             assert isinstance(frame, pl.DataFrame)
             keys.append(frame)
             report.rows += table.num_rows
     except (OSError, pa.ArrowException) as exc:
-        report.failures.append(
-            Failure(codes.FILE_UNREADABLE, f"cannot read the data: {exc}", file=name)
-        )
+        found.append(Failure(codes.FILE_UNREADABLE, f"cannot read the data: {exc}", file=name))
+    report.failures += merged(found)  # (one failure a rule, however the file was batched)
     return int(report.rows - offset)

@@ -17,6 +17,15 @@ ROOT = Path(__file__).resolve().parents[1]
 RAW = ROOT / "raw"
 
 
+@pytest.fixture(autouse=True)
+def own_working_folder(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each test runs in a folder of its own: the CLI's default cache (`.toolkit-cache` in the
+    working folder) must not carry one test's records into another, or into the checkout."""
+    monkeypatch.chdir(tmp_path_factory.mktemp("cwd"))
+
+
 @pytest.fixture(scope="session")
 def seeds_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """dist/ built once from the project's raw/ (the seeds)."""

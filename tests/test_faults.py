@@ -41,7 +41,8 @@ def previous(seeds_build: Path, tmp_path: Path) -> Path:
 def build_fails_cleanly(out: Path, *fragments: str) -> None:
     """The build exits 2 with one line naming the output folder, and changes nothing."""
     before = snapshot(out) if out.exists() else None
-    result = runner.invoke(app, ["build", str(RAW), "--out", str(out), "-w", "1"])
+    # (no cache: its own faults are tested with it; these are the output's)
+    result = runner.invoke(app, ["build", str(RAW), "--out", str(out), "-w", "1", "--no-cache"])
     assert result.exit_code == 2, result.output
     lines = [line for line in result.output.splitlines() if line.strip()]
     assert len(lines) == 1 and lines[0].startswith(f"error: {out}"), result.output
@@ -65,6 +66,23 @@ def test_the_file_size_limit_hit_inside_the_parquet_writer(previous: Path) -> No
     # The kernel refuses the write (EFBIG) inside Arrow's own C++ writer, as a full disk would.
     with file_size_limit(4096):
         build_fails_cleanly(previous, "writing the build failed", "File too large")
+
+
+def test_a_cache_that_cannot_be_written(previous: Path, tmp_path: Path) -> None:
+    """The cache's own write fails as the output's would: one line naming the cache folder and
+    the way round it, exit 2, the previous build untouched and no part left behind."""
+    before = snapshot(previous)
+    cache = tmp_path / "cache"
+    with file_size_limit(4096):
+        result = runner.invoke(
+            app, ["build", str(RAW), "--out", str(previous), "-w", "1", "--cache", str(cache)]
+        )
+    assert result.exit_code == 2, result.output
+    (line,) = [line for line in result.output.splitlines() if line.strip()]
+    assert line.startswith(f"error: {cache}/extract-"), line
+    assert "cannot write the extraction cache" in line and "--no-cache" in line
+    assert snapshot(previous) == before
+    assert not [p for p in cache.rglob("*") if p.is_file()]
 
 
 @contextmanager

@@ -11,6 +11,8 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from toolkit.pipeline.spill import Rechunker
+
 MAX_SHARD_BYTES = 256 * 1024 * 1024  # in-memory Arrow size per shard
 ROW_GROUP_BYTES = 32 * 1024 * 1024  # keeps row groups well under the Hub's 100 MB advice
 
@@ -31,9 +33,7 @@ class ShardWriter:
     def __init__(self, folder: Path, schema: pa.Schema, split: str) -> None:
         self.folder, self.schema, self.split = folder, schema, split
         (folder / "data").mkdir(parents=True, exist_ok=True)
-        self._group_rows = 0  # rows per row group, once the first rows are seen
-        self._pending: list[pa.Table] = []
-        self._held = 0
+        self._groups: Rechunker | None = None  # row groups, once the first rows set their size
         self._shards: list[int] = []  # rows of each closed shard
         self._open: tuple[pq.ParquetWriter, int, int] | None = None  # writer, rows, bytes
         self._thread = ThreadPoolExecutor(1)
@@ -41,19 +41,19 @@ class ShardWriter:
 
     def write(self, rows: pa.Table) -> None:
         """Add rows after those written so far."""
-        if not self._group_rows and rows.num_rows:
-            self._group_rows = max(1, ROW_GROUP_BYTES // max(1, rows.nbytes // rows.num_rows))
-        while rows.num_rows:
-            take = min(self._group_rows - self._held, rows.num_rows)
-            self._pending.append(rows.slice(0, take))
-            rows, self._held = rows.slice(take), self._held + take
-            if self._held == self._group_rows:
-                self._flush()
+        if self._groups is None:
+            if not rows.num_rows:
+                return
+            per_row = max(1, rows.nbytes // rows.num_rows)
+            self._groups = Rechunker(max(1, ROW_GROUP_BYTES // per_row))
+        for group in self._groups.add(rows):
+            self._flush(group)
 
     def close(self) -> dict[str, int]:
         """Finish every shard and name it; return {relative path: rows}."""
-        if self._held:
-            self._flush()
+        last = self._groups.rest() if self._groups is not None else None
+        if last is not None:
+            self._flush(last)
         self._submit(self._finish)
         while self._queue:
             self._queue.popleft().result()
@@ -72,9 +72,7 @@ class ShardWriter:
         if self._open is not None:
             self._open[0].close()
 
-    def _flush(self) -> None:
-        group = pa.concat_tables(self._pending).combine_chunks()
-        self._pending, self._held = [], 0
+    def _flush(self, group: pa.Table) -> None:
         self._submit(lambda: self._write_group(group))
         while len(self._queue) > 2:  # (a row group or two wait in memory, not the corpus)
             self._queue.popleft().result()
@@ -94,7 +92,8 @@ class ShardWriter:
             )
             self._open = (writer, 0, 0)
         writer, rows, nbytes = self._open
-        writer.write_table(group, row_group_size=self._group_rows or None)
+        size = self._groups.rows if self._groups is not None else None
+        writer.write_table(group, row_group_size=size)
         self._open = (writer, rows + group.num_rows, nbytes + group.nbytes)
         if nbytes + group.nbytes >= MAX_SHARD_BYTES:
             self._finish()

@@ -93,8 +93,8 @@ def collect(
                     where = part.cache.locate(batch)
                     batch = part.cache.fill(batch, where, later=spilled)
                 last = _check_order(batch, last)
-                rows, bad = split_quarantine(batch)
-                where = where[batch.column("reason").is_null().to_numpy(zero_copy_only=False)]
+                rows, bad, kept_rows = split_quarantine(batch)
+                where = where[kept_rows]
                 fresh = where[:, 0] < 0
                 where[fresh, 1] = np.arange(written, written + np.count_nonzero(fresh))
                 written += int(np.count_nonzero(fresh))

@@ -97,22 +97,40 @@ def rechunk(
 ) -> Iterator[pa.Table]:
     """The same rows in order, as tables of exactly `rows` rows (the last may hold fewer),
     each one contiguous chunk (or, for a caller that copies them anyway, as they come)."""
-    pending: list[pa.Table] = []
-    held = 0
+    cutter = Rechunker(rows, contiguous)
     for table in tables:
+        yield from cutter.add(table)
+    last = cutter.rest()
+    if last is not None:
+        yield last
+
+
+class Rechunker:
+    """rechunk fed a table at a time, for a writer whose rows are pushed to it."""
+
+    def __init__(self, rows: int, contiguous: bool = True) -> None:
+        self.rows, self.contiguous = rows, contiguous
+        self._pending: list[pa.Table] = []
+        self._held = 0
+
+    def add(self, table: pa.Table | pa.RecordBatch) -> list[pa.Table]:
+        """The chunks of `rows` rows that this table completes."""
         if isinstance(table, pa.RecordBatch):
             table = pa.Table.from_batches([table])
+        done = []
         while table.num_rows:
-            take = min(rows - held, table.num_rows)
-            pending.append(table.slice(0, take))
-            table, held = table.slice(take), held + take
-            if held == rows:
-                yield _joined(pending, contiguous)
-                pending, held = [], 0
-    if held:
-        yield _joined(pending, contiguous)
+            take = min(self.rows - self._held, table.num_rows)
+            self._pending.append(table.slice(0, take))
+            table, self._held = table.slice(take), self._held + take
+            if self._held == self.rows:
+                done.append(self._joined())
+        return done
 
+    def rest(self) -> pa.Table | None:
+        """The rows left over, fewer than a chunk (None when there are none)."""
+        return self._joined() if self._held else None
 
-def _joined(tables: list[pa.Table], contiguous: bool) -> pa.Table:
-    table = pa.concat_tables(tables)
-    return table.combine_chunks() if contiguous else table
+    def _joined(self) -> pa.Table:
+        table = pa.concat_tables(self._pending)
+        self._pending, self._held = [], 0
+        return table.combine_chunks() if self.contiguous else table

@@ -197,12 +197,14 @@ def with_grouping_signals(records: pa.Table) -> pa.Table:
     return records
 
 
-def split_quarantine(records: pa.Table) -> tuple[pa.Table, pa.Table]:
-    """(rows, quarantined) by whether a record has a quarantine reason."""
+def split_quarantine(records: pa.Table) -> tuple[pa.Table, pa.Table, npt.NDArray[np.bool_]]:
+    """(rows, quarantined, which records are rows) by whether a record has a quarantine
+    reason."""
     bad = records.column("reason").is_valid()
-    if not pc.any(bad).as_py():  # the usual case: no copy of the whole corpus
-        return records, records.slice(0, 0)
-    return records.filter(pc.invert(bad)), records.filter(bad)
+    kept = ~bad.to_numpy(zero_copy_only=False)
+    if kept.all():  # the usual case: no copy of the whole corpus
+        return records, records.slice(0, 0), kept
+    return records.filter(pc.invert(bad)), records.filter(bad), kept
 
 
 def group_duplicates(rows: pa.Table) -> pa.Table:
